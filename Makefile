@@ -1,0 +1,30 @@
+# Offhook. The two commands: `make run` and `make test`. Both install what they need.
+SWIFT ?= swift
+CONFIG ?= Hardware/simulated/system.conf
+BIN_DEBUG = .build/debug/offhook
+BIN_RELEASE = .build/release/offhook
+SHARED ?= ../shared
+
+.PHONY: run test build release bench dsp-score vm-test deps-build clean
+
+deps-build:
+	@scripts/deps.sh build
+
+build: deps-build
+	@$(SWIFT) build -q
+
+release: deps-build
+	@$(SWIFT) build -q -c release
+
+## make run: the daemon on the simulated card from Hardware/ (or the real card when one is present)
+run: release
+	@$(BIN_RELEASE) run --config $(CONFIG)
+
+## make test: unit tests, the conformance suite on the simulated card, the loopback harness
+test: deps-build
+	@scripts/deps.sh test
+	@$(SWIFT) build -q --build-tests
+	@$(SWIFT) test -q --skip-build --parallel
+
+clean:
+	rm -rf .build

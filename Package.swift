@@ -1,0 +1,72 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Module map: see README.md and ../shared/DESIGN.md.
+//   TelephonyCore     protocols + value types (spans, channels, line events, frames); no I/O
+//   TelephonyDSP      pure-Swift DSP: G.711, DTMF, tones, call progress, fax tones, caller ID
+//   SimulatedCard     a software card implementing the port protocol (the default backend)
+//   HardwareConfig    DAHDI system.conf + offhook.conf parsers, located diagnostics
+//   ChannelConformance  the conformance suite every backend must pass (SimulatedCard, DAHDI)
+//   CDAHDI / DAHDI    the real-kernel backend (ioctl shim + Swift driver)
+//   CToneZone / ToneZones   libtonezone's tables as TelephonyDSP tone specs
+//   CLibPRI / PRI     libpri on one owner thread; Sendable events out
+//   IVRScript         the IVR script language: lexer, parser, checker, diagnostics
+//   offhook           the one executable
+let package = Package(
+    name: "Offhook",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "offhook", targets: ["offhook"]),
+        .library(name: "TelephonyCore", targets: ["TelephonyCore"]),
+        .library(name: "TelephonyDSP", targets: ["TelephonyDSP"]),
+        .library(name: "SimulatedCard", targets: ["SimulatedCard"]),
+        .library(name: "ChannelConformance", targets: ["ChannelConformance"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+    ],
+    targets: [
+        // Core and DSP: no dependencies at all.
+        .target(name: "TelephonyCore"),
+        .target(name: "TelephonyDSP"),
+        .target(name: "DSPTestSupport", dependencies: ["TelephonyDSP"]),
+
+        // Backends.
+        .target(name: "SimulatedCard", dependencies: ["TelephonyCore", "TelephonyDSP"]),
+        .target(name: "ChannelConformance", dependencies: ["TelephonyCore", "TelephonyDSP"]),
+        .target(name: "HardwareConfig", dependencies: ["TelephonyCore"]),
+        .target(name: "CDAHDI"),
+        .target(name: "DAHDI", dependencies: ["CDAHDI", "TelephonyCore"]),
+
+        // C libraries (system-library targets; Debian's -dev packages, see scripts/deps.sh).
+        .systemLibrary(name: "CToneZone", providers: [.apt(["libtonezone-dev", "dahdi-source"])]),
+        .systemLibrary(name: "CLibPRI", providers: [.apt(["libpri-dev"])]),
+        .target(name: "ToneZones", dependencies: ["CToneZone", "TelephonyDSP"]),
+        .target(name: "PRI", dependencies: ["CLibPRI", "TelephonyCore"]),
+
+        // IVR.
+        .target(name: "IVRScript"),
+
+        // The executable.
+        .executableTarget(
+            name: "offhook",
+            dependencies: [
+                "TelephonyCore", "TelephonyDSP", "SimulatedCard", "HardwareConfig", "DAHDI",
+                "ToneZones", "ChannelConformance", "IVRScript",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
+        // Tests: one target per module.
+        .testTarget(name: "TelephonyCoreTests", dependencies: ["TelephonyCore"]),
+        .testTarget(name: "TelephonyDSPTests", dependencies: ["TelephonyDSP", "DSPTestSupport"]),
+        .testTarget(name: "SimulatedCardTests", dependencies: ["SimulatedCard", "ChannelConformance", "TelephonyDSP"]),
+        .testTarget(name: "HardwareConfigTests", dependencies: ["HardwareConfig"]),
+        .testTarget(name: "ToneZonesTests", dependencies: ["ToneZones"]),
+        .testTarget(name: "PRITests", dependencies: ["PRI"]),
+        .testTarget(name: "IVRScriptTests", dependencies: ["IVRScript"]),
+        .testTarget(name: "OffhookCLITests", dependencies: ["offhook"]),
+    ]
+)

@@ -1,0 +1,3 @@
+// libpri (Debian libpri-dev). libpri.h uses struct timeval without including it.
+#include <sys/time.h>
+#include <libpri.h>

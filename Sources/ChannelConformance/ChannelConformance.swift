@@ -1,0 +1,1 @@
+// ChannelConformance: module placeholder; the real content lands with its issue.

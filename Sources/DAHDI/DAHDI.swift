@@ -1,0 +1,1 @@
+// DAHDI: module placeholder; the real content lands with its issue.

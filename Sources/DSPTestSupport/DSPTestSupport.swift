@@ -1,0 +1,1 @@
+// DSPTestSupport: module placeholder; the real content lands with its issue.

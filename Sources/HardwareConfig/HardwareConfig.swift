@@ -1,0 +1,1 @@
+// HardwareConfig: module placeholder; the real content lands with its issue.

@@ -1,0 +1,1 @@
+// IVRScript: module placeholder; the real content lands with its issue.

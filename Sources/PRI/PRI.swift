@@ -1,0 +1,1 @@
+// PRI: module placeholder; the real content lands with its issue.

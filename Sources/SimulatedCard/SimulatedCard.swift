@@ -1,0 +1,1 @@
+// SimulatedCard: a software card.

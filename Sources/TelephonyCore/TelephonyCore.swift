@@ -1,0 +1,1 @@
+// TelephonyCore: the port protocol and its value types.

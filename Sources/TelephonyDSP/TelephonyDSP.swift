@@ -1,0 +1,1 @@
+// TelephonyDSP: module placeholder; the real content lands with its issue.

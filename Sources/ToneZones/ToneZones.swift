@@ -1,0 +1,1 @@
+// ToneZones: module placeholder; the real content lands with its issue.

@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// The `offhook` command: the daemon and its tools.
+@main
+struct Offhook: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "A telephony-card driver and IVR runtime for analog and E1 boards.",
+        subcommands: [
+        ]
+    )
+}
