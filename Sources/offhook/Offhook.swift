@@ -8,6 +8,7 @@ struct Offhook: AsyncParsableCommand {
         subcommands: [
             Run.self,
             Channels.self,
+            Check.self,
         ]
     )
 }
