@@ -37,6 +37,7 @@ let package = Package(
         .target(name: "SimulatedCard", dependencies: ["TelephonyCore", "TelephonyDSP"]),
         .target(name: "ChannelConformance", dependencies: ["TelephonyCore", "TelephonyDSP"]),
         .target(name: "HardwareConfig", dependencies: ["TelephonyCore"]),
+        .target(name: "Media", dependencies: ["TelephonyCore"]),
         .target(name: "CDAHDI"),
         .target(name: "DAHDI", dependencies: ["CDAHDI", "TelephonyCore"]),
 
@@ -65,6 +66,7 @@ let package = Package(
         .testTarget(name: "TelephonyCoreTests", dependencies: ["TelephonyCore"]),
         .testTarget(name: "TelephonyDSPTests", dependencies: ["TelephonyDSP", "DSPTestSupport"]),
         .testTarget(name: "SimulatedCardTests", dependencies: ["SimulatedCard", "ChannelConformance", "TelephonyDSP"]),
+        .testTarget(name: "MediaTests", dependencies: ["Media", "SimulatedCard"]),
         .testTarget(name: "HardwareConfigTests", dependencies: ["HardwareConfig", "TelephonyCore"]),
         .testTarget(name: "ToneZonesTests", dependencies: ["ToneZones"]),
         .testTarget(name: "PRITests", dependencies: ["PRI"]),
