@@ -66,6 +66,7 @@ let package = Package(
         .testTarget(name: "HardwareConfigTests", dependencies: ["HardwareConfig"]),
         .testTarget(name: "ToneZonesTests", dependencies: ["ToneZones"]),
         .testTarget(name: "PRITests", dependencies: ["PRI"]),
+        .testTarget(name: "DAHDITests", dependencies: ["DAHDI", "CDAHDI", "TelephonyCore"]),
         .testTarget(name: "IVRScriptTests", dependencies: ["IVRScript"]),
         .testTarget(name: "OffhookCLITests", dependencies: ["offhook"]),
     ]
