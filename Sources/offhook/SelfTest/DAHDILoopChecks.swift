@@ -17,12 +17,12 @@ struct DAHDILoopChecks {
 
     let card: DAHDICard
     let layout: Layout
-    let report: CheckReport
+    let report: SelfTestReport
 
     init(card: DAHDICard, layout: Layout = Layout()) {
         self.card = card
         self.layout = layout
-        self.report = CheckReport(scope: "dahdi")
+        self.report = SelfTestReport(scope: "dahdi")
     }
 
     func runAll() {

@@ -1,7 +1,7 @@
 /// Prints one `PASS:`/`FAIL:` line per check and counts the failures.
 ///
 /// Used by `offhook selftest`; `make vm-test` collects the lines from the VM's console.
-final class CheckReport {
+final class SelfTestReport {
     private(set) var passed = 0
     private(set) var failed = 0
     /// A prefix naming the backend, e.g. `dahdi`.
