@@ -26,5 +26,9 @@ test: deps-build
 	@$(SWIFT) build -q --build-tests
 	@$(SWIFT) test -q --skip-build --parallel
 
+## make vm-test: Offhook against the real DAHDI kernel modules in a QEMU VM (see scripts/vm/vm-test.sh)
+vm-test:
+	@scripts/vm/vm-test.sh
+
 clean:
 	rm -rf .build

@@ -9,6 +9,8 @@ struct Offhook: AsyncParsableCommand {
             Run.self,
             Channels.self,
             Check.self,
+            ChannelsCommand.self,
+            SelfTestCommand.self,
         ]
     )
 }
