@@ -10,6 +10,7 @@ import PackageDescription
 //   CDAHDI / DAHDI    the real-kernel backend (ioctl shim + Swift driver)
 //   CToneZone / ToneZones   libtonezone's tables as TelephonyDSP tone specs
 //   CLibPRI / PRI     libpri on one owner thread; Sendable events out
+//   Signalling        sans-I/O FXS and FXO port state machines (time in, actions out)
 //   IVRScript         the IVR script language: lexer, parser, checker, diagnostics
 //   offhook           the one executable
 let package = Package(
@@ -44,6 +45,7 @@ let package = Package(
         .systemLibrary(name: "CLibPRI", providers: [.apt(["libpri-dev"])]),
         .target(name: "ToneZones", dependencies: ["CToneZone", "TelephonyDSP"]),
         .target(name: "PRI", dependencies: ["CLibPRI", "TelephonyCore"]),
+        .target(name: "Signalling", dependencies: ["TelephonyCore", "TelephonyDSP"]),
 
         // IVR.
         .target(name: "IVRScript"),
@@ -66,6 +68,7 @@ let package = Package(
         .testTarget(name: "HardwareConfigTests", dependencies: ["HardwareConfig"]),
         .testTarget(name: "ToneZonesTests", dependencies: ["ToneZones"]),
         .testTarget(name: "PRITests", dependencies: ["PRI"]),
+        .testTarget(name: "SignallingTests", dependencies: ["Signalling", "TelephonyCore", "SimulatedCard"]),
         .testTarget(name: "IVRScriptTests", dependencies: ["IVRScript"]),
         .testTarget(name: "OffhookCLITests", dependencies: ["offhook"]),
     ]
