@@ -10,6 +10,7 @@ import PackageDescription
 //   CDAHDI / DAHDI    the real-kernel backend (ioctl shim + Swift driver)
 //   CToneZone / ToneZones   libtonezone's tables as TelephonyDSP tone specs
 //   CLibPRI / PRI     libpri on one owner thread; Sendable events out
+//   Signalling        sans-I/O FXS and FXO port state machines (time in, actions out)
 //   IVRScript         the IVR script language: lexer, parser, checker, diagnostics
 //   offhook           the one executable
 let package = Package(
@@ -49,6 +50,7 @@ let package = Package(
         .target(name: "AudioFiles", dependencies: ["CSndFile", "CSoxr"]),
         .target(name: "ToneZones", dependencies: ["CToneZone", "TelephonyDSP"]),
         .target(name: "PRI", dependencies: ["CLibPRI", "TelephonyCore"]),
+        .target(name: "Signalling", dependencies: ["TelephonyCore", "TelephonyDSP"]),
 
         // IVR.
         .target(name: "IVRScript"),
@@ -73,7 +75,8 @@ let package = Package(
         .testTarget(name: "MediaTests", dependencies: ["Media", "SimulatedCard"]),
         .testTarget(name: "HardwareConfigTests", dependencies: ["HardwareConfig", "TelephonyCore"]),
         .testTarget(name: "ToneZonesTests", dependencies: ["ToneZones"]),
-        .testTarget(name: "PRITests", dependencies: ["PRI"]),
+        .testTarget(name: "PRITests", dependencies: ["PRI", "SimulatedCard", "TelephonyCore"]),
+        .testTarget(name: "SignallingTests", dependencies: ["Signalling", "TelephonyCore", "SimulatedCard"]),
         .testTarget(name: "DAHDITests", dependencies: ["DAHDI", "CDAHDI", "TelephonyCore"]),
         .testTarget(name: "IVRScriptTests", dependencies: ["IVRScript"], exclude: ["Fixtures"]),
         .testTarget(name: "OffhookCLITests", dependencies: ["offhook"]),
