@@ -88,6 +88,8 @@ public struct CallProgressDetector: Sendable {
     private let minimumPower: Float
     private let purity: Float
     private let twist: Float
+    /// Smallest window gain (power) for a tone inside the frequency tolerance.
+    private let slack: Float
 
     private var block: [Float]
     private var fill = 0
@@ -145,6 +147,9 @@ public struct CallProgressDetector: Sendable {
         minimumPower = Self.sinePower(dBm0: configuration.minimumLevel)
         purity = Float(configuration.purity)
         twist = Float(pow(10, configuration.twist / 10))
+        let widest = min(0.5, (tolerances.max() ?? 8) * Float(Self.blockLength) / 8000)
+        let gain = sinf(Float.pi * widest) / (Float.pi * widest)
+        slack = gain * gain * 0.95
         block = [Float](repeating: 0, count: (Self.blockLength + 7) / 8 * 8)
         previousRe = bins.map { _ in 0 }
         previousIm = previousRe
@@ -167,8 +172,11 @@ public struct CallProgressDetector: Sendable {
         var i = 0
         while i < samples.count {
             let n = min(samples.count - i, Self.blockLength - fill)
+            let start = fill
             block.withUnsafeMutableBufferPointer { b in
-                for k in 0..<n { b[fill + k] = Float(samples[i + k]) }
+                let source = samples.baseAddress! + i
+                let target = b.baseAddress! + start
+                for k in 0..<n { target[k] = Float(source[k]) }
             }
             fill += n
             i += n
@@ -197,25 +205,38 @@ public struct CallProgressDetector: Sendable {
         for g in groups.indices {
             var tonePower: Float = 0
             var lowest = Float.infinity, highest: Float = 0
-            var inTune = true
             for b in groups[g].bins {
-                var p = correlator.binPower(b)
-                if previousValid[b] {
-                    let re = correlator.re[b], im = correlator.im[b]
-                    let pr = previousRe[b], pi = previousIm[b]
-                    let step = atan2f(im * pr - re * pi, re * pr + im * pi)
-                    let offset = step * 8000 / (2 * Float.pi * Float(Self.blockLength))
-                    if abs(offset) > tolerances[b] { inTune = false }
-                    // Undo the rectangular window's loss for an off-centre tone.
-                    let d = min(abs(offset) * Float(Self.blockLength) / 8000, 0.5)
-                    if d > 0.001 {
-                        let s = sinf(Float.pi * d) / (Float.pi * d)
-                        p /= s * s
-                    }
-                }
+                let p = correlator.binPower(b)
                 tonePower += p
                 lowest = min(lowest, p)
                 highest = max(highest, p)
+            }
+            // Cheap test first: only a block that could pass (the window loss undone below is
+            // at most 1/slack) pays for the phase arithmetic.
+            var inTune = lowest >= minimumPower * slack && tonePower >= purity * slack * total
+            if inTune {
+                tonePower = 0
+                lowest = Float.infinity
+                highest = 0
+                for b in groups[g].bins {
+                    var p = correlator.binPower(b)
+                    if previousValid[b] {
+                        let re = correlator.re[b], im = correlator.im[b]
+                        let pr = previousRe[b], pi = previousIm[b]
+                        let step = atan2f(im * pr - re * pi, re * pr + im * pi)
+                        let offset = step * 8000 / (2 * Float.pi * Float(Self.blockLength))
+                        if abs(offset) > tolerances[b] { inTune = false }
+                        // Undo the rectangular window's loss for an off-centre tone.
+                        let d = min(abs(offset) * Float(Self.blockLength) / 8000, 0.5)
+                        if d > 0.001 {
+                            let s = sinf(Float.pi * d) / (Float.pi * d)
+                            p /= s * s
+                        }
+                    }
+                    tonePower += p
+                    lowest = min(lowest, p)
+                    highest = max(highest, p)
+                }
             }
             let on = lowest >= minimumPower && highest <= lowest * twist && inTune
                 && tonePower >= purity * total

@@ -29,6 +29,10 @@ extension FaxToneDetector {
         let index = correlator.blocks
 
         // V.21: the FSK carrier must hold the band for flags to count.
+        if block.withUnsafeBufferPointer({ v21.process(block: $0) }), !v21Active {
+            v21Active = true
+            emit(.v21Preamble, true)
+        }
         let inBand = v21.inBandPower
         v21.resetBlock()
         v21.carrier = inBand >= 0.4 * total && inBand >= 0.5 * minimumPower
@@ -42,12 +46,14 @@ extension FaxToneDetector {
         let re0 = correlator.re[0], im0 = correlator.im[0]
         var p0 = correlator.binPower(0)
         var offset0: Float? = nil
-        if previousStrong.0 {
+        // Only a block that could pass (window loss at 45 Hz is 0.49) pays for the phase.
+        let candidate0 = p0 >= minimumPower * 0.45 && p0 >= Self.purity * 0.45 * total
+        if candidate0, previousStrong.0 {
             let o = Self.offset(fromStep: atan2f(im0 * previousRe.0 - re0 * previousIm.0, re0 * previousRe.0 + im0 * previousIm.0))
             offset0 = o
             p0 = Self.corrected(p0, offset: o)
         }
-        let cngOn = p0 >= minimumPower && p0 >= Self.purity * total && abs(offset0 ?? 0) <= 45
+        let cngOn = candidate0 && p0 >= minimumPower && p0 >= Self.purity * total && abs(offset0 ?? 0) <= 45
         if cngOn {
             cngBlocks += 1 + cngGap
             cngGap = 0
@@ -72,12 +78,13 @@ extension FaxToneDetector {
         var p1 = correlator.binPower(1)
         var offset1: Float? = nil
         var reversal = false
-        if previousStrong.1 {
+        let candidate1 = p1 >= minimumPower * 0.45 && p1 >= Self.purity * 0.45 * total
+        if candidate1, previousStrong.1 {
             let o = Self.offset(fromStep: atan2f(im1 * previousRe.1 - re1 * previousIm.1, re1 * previousRe.1 + im1 * previousIm.1))
             offset1 = o
             if abs(o) <= 40 { p1 = Self.corrected(p1, offset: o) }
         }
-        if ansBlocks >= 2 {
+        if candidate1, ansBlocks >= 2 {
             // Phase step over two blocks, less twice the tone's own offset: π at a reversal.
             let mean = ansOffsets.mean
             let expected = 2 * mean * 2 * Float.pi * Float(Self.blockLength) / 8000
@@ -94,7 +101,7 @@ extension FaxToneDetector {
             }
         }
         let inTune = abs(offset1 ?? 0) <= 40 || reversal
-        let ansOn = p1 >= minimumPower && p1 >= Self.purity * total && inTune
+        let ansOn = candidate1 && p1 >= minimumPower && p1 >= Self.purity * total && inTune
         if ansOn {
             ansBlocks += 1 + ansGap
             ansGap = 0

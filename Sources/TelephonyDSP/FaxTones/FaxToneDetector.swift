@@ -119,18 +119,13 @@ public struct FaxToneDetector: Sendable {
             let n = min(samples.count - i, Self.blockLength - fill)
             let start = fill
             block.withUnsafeMutableBufferPointer { b in
-                for k in 0..<n { b[start + k] = Float(samples[i + k]) }
-            }
-            let flags = block.withUnsafeBufferPointer { b in
-                v21.process(UnsafeBufferPointer(rebasing: b[start..<start + n]))
+                let source = samples.baseAddress! + i
+                let target = b.baseAddress! + start
+                for k in 0..<n { target[k] = Float(source[k]) }
             }
             fill += n
             i += n
             position += n
-            if flags, !v21Active {
-                v21Active = true
-                emit(.v21Preamble, true)
-            }
             if fill == Self.blockLength {
                 fill = 0
                 analyseBlock()

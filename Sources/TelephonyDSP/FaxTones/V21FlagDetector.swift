@@ -12,7 +12,7 @@ import Darwin
 /// preamble and nothing else.
 ///
 /// How it works: the signal is mixed down by 1750 Hz (the channel centre) with a 32-entry
-/// table, summed four at a time (2 kHz) and smoothed over 3 ms; the sign of the phase step
+/// table, summed four at a time (2 kHz, SIMD) and smoothed over 3 ms; the sign of the phase step
 /// between consecutive complex samples is the bit (−100 Hz: mark, +100 Hz: space). A
 /// digital PLL (0.15 bit per sample) locks to the bit edges and integrates each bit; a shift
 /// register looks for 0x7E. ``flagsNeeded`` consecutive flags confirm the preamble.
@@ -22,11 +22,10 @@ struct V21FlagDetector: Sendable {
     /// Consecutive flags (8 bits apart) that confirm a preamble.
     static let flagsNeeded = 4
 
+    /// e^{-j2π·1750·n/8000} over 160 samples (the period of 32 samples times two 80-sample blocks).
     private let mixRe: [Float]
     private let mixIm: [Float]
-    private var mixIndex = 0
-    private var accRe: Float = 0, accIm: Float = 0
-    private var accCount = 0
+    private var mixOffset = 0
     private var ringRe: (Float, Float, Float, Float, Float, Float) = (0, 0, 0, 0, 0, 0)
     private var ringIm: (Float, Float, Float, Float, Float, Float) = (0, 0, 0, 0, 0, 0)
     private var ringIndex = 0
@@ -49,8 +48,8 @@ struct V21FlagDetector: Sendable {
 
     init() {
         let w = 2 * Double.pi * 1750 / 8000
-        mixRe = (0..<32).map { Float(cos(w * Double($0))) }
-        mixIm = (0..<32).map { Float(-sin(w * Double($0))) }
+        mixRe = (0..<160).map { Float(cos(w * Double($0))) }
+        mixIm = (0..<160).map { Float(-sin(w * Double($0))) }
     }
 
     /// In-band power of the current block, in the units of a mean square (a sine at 1750 Hz of
@@ -63,31 +62,29 @@ struct V21FlagDetector: Sendable {
         inBandCount = 0
     }
 
-    /// Feeds samples; returns `true` if the preamble was confirmed during them.
-    mutating func process(_ samples: UnsafeBufferPointer<Float>) -> Bool {
+    /// Feeds one 80-sample block; returns `true` if the preamble was confirmed in it.
+    mutating func process(block: UnsafeBufferPointer<Float>) -> Bool {
+        precondition(block.count == 80)
         var confirmed = false
-        mixRe.withUnsafeBufferPointer { mr in
-            mixIm.withUnsafeBufferPointer { mi in
-                for x in samples {
-                    accRe += x * mr[mixIndex]
-                    accIm += x * mi[mixIndex]
-                    mixIndex = (mixIndex + 1) & 31
-                    accCount += 1
-                    if accCount == 4 {
-                        accCount = 0
-                        if decimated() { confirmed = true }
-                    }
+        let x = UnsafeRawPointer(block.baseAddress!)
+        mixRe.withUnsafeBytes { mr in
+            mixIm.withUnsafeBytes { mi in
+                let base = mixOffset * 4
+                for j in 0..<20 {
+                    // Mix down and sum four samples: one 2 kHz complex sample.
+                    let v = x.loadUnaligned(fromByteOffset: j * 16, as: SIMD4<Float>.self)
+                    let zr = (v * mr.loadUnaligned(fromByteOffset: base + j * 16, as: SIMD4<Float>.self)).sum()
+                    let zi = (v * mi.loadUnaligned(fromByteOffset: base + j * 16, as: SIMD4<Float>.self)).sum()
+                    if decimated(zr, zi) { confirmed = true }
                 }
             }
         }
+        mixOffset = mixOffset == 0 ? 80 : 0
         return confirmed
     }
 
     /// One 2 kHz complex sample: smooth, discriminate, clock, deframe.
-    private mutating func decimated() -> Bool {
-        let zr = accRe, zi = accIm
-        accRe = 0
-        accIm = 0
+    private mutating func decimated(_ zr: Float, _ zi: Float) -> Bool {
         var oldRe: Float = 0, oldIm: Float = 0
         switch ringIndex {
         case 0: oldRe = ringRe.0; oldIm = ringIm.0; ringRe.0 = zr; ringIm.0 = zi
@@ -103,8 +100,9 @@ struct V21FlagDetector: Sendable {
         let power = sumRe * sumRe + sumIm * sumIm
         inBandSum += power
         inBandCount += 1
-        // Im(z_k · conj z_{k-1}) > 0: above the centre (space, 0); < 0: mark, 1.
-        let d = (sumIm * previousRe - sumRe * previousIm) / max(power, 1)
+        // Im(z_k · conj z_{k-1}) > 0: above the centre (space, 0); < 0: mark, 1. Left
+        // unnormalised, the integral over a bit weights each sample by its energy.
+        let d = sumIm * previousRe - sumRe * previousIm
         previousRe = sumRe
         previousIm = sumIm
         let sign = d > 0

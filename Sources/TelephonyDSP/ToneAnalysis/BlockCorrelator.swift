@@ -27,8 +27,11 @@ struct BlockCorrelator: Sendable {
     private let cosTable: [Float]
     private let sinTable: [Float]
     private let stride: Int
-    /// Per-bin phase rotation of one block (radians), removed to keep a continuous reference.
-    private let blockRotation: [Double]
+    /// Per-bin rotation of one block, e^{-jωN}, applied to the reference phasor.
+    private let rotationRe: [Double]
+    private let rotationIm: [Double]
+    /// `false` when every bin completes whole cycles per block (the reference never moves).
+    private let rotates: Bool
 
     /// Real and imaginary parts of each bin for the last block, scaled so a sine of amplitude
     /// A at the bin frequency gives |X| = A (power A²/2 = |X|²/2).
@@ -38,7 +41,9 @@ struct BlockCorrelator: Sendable {
     private(set) var power: Float = 0
     /// Number of blocks analysed.
     private(set) var blocks = 0
-    private var reference: [Double]
+    /// Reference phasor e^{-jω·(start of block)} per bin.
+    private var referenceRe: [Double]
+    private var referenceIm: [Double]
 
     init(frequencies: [Double], length: Int) {
         self.length = length
@@ -56,8 +61,12 @@ struct BlockCorrelator: Sendable {
         }
         cosTable = c
         sinTable = s
-        blockRotation = frequencies.map { 2 * Double.pi * $0 * Double(length) / 8000 }
-        reference = frequencies.map { _ in 0 }
+        let turns = frequencies.map { $0 * Double(length) / 8000 }
+        rotationRe = turns.map { cos(2 * Double.pi * $0) }
+        rotationIm = turns.map { -sin(2 * Double.pi * $0) }
+        rotates = turns.contains { $0 != $0.rounded() }
+        referenceRe = frequencies.map { _ in 1 }
+        referenceIm = frequencies.map { _ in 0 }
         re = frequencies.map { _ in 0 }
         im = re
     }
@@ -84,19 +93,32 @@ struct BlockCorrelator: Sendable {
                         a.addProduct(x, cosRaw.loadUnaligned(fromByteOffset: base + i * 32, as: SIMD8<Float>.self))
                         b.addProduct(x, sinRaw.loadUnaligned(fromByteOffset: base + i * 32, as: SIMD8<Float>.self))
                     }
-                    // Rotate to the continuous reference: multiply by e^{-j·ref}.
-                    let ref = reference[k]
-                    let cr = Float(cos(ref)), sr = Float(sin(ref))
                     let x = a.sum(), y = b.sum()
-                    re[k] = x * cr + y * sr
-                    im[k] = y * cr - x * sr
-                    var next = ref + blockRotation[k]
-                    if next > Double.pi { next -= 2 * Double.pi * (next / (2 * Double.pi)).rounded() }
-                    reference[k] = next
+                    guard rotates else {
+                        re[k] = x
+                        im[k] = y
+                        continue
+                    }
+                    // Rotate to the continuous reference: multiply by e^{-jω·start}.
+                    let cr = Float(referenceRe[k]), ci = Float(referenceIm[k])
+                    re[k] = x * cr - y * ci
+                    im[k] = x * ci + y * cr
                 }
             }
         }
+        if rotates { advanceReference() }
         blocks += 1
+    }
+
+    /// Moves each reference phasor on by one block, renormalising it.
+    private mutating func advanceReference() {
+        for k in 0..<frequencies.count {
+            let r = referenceRe[k] * rotationRe[k] - referenceIm[k] * rotationIm[k]
+            let i = referenceRe[k] * rotationIm[k] + referenceIm[k] * rotationRe[k]
+            let g = (3 - (r * r + i * i)) / 2
+            referenceRe[k] = r * g
+            referenceIm[k] = i * g
+        }
     }
 
     /// Power (A²/2) of bin `k` in the last block.
