@@ -3,7 +3,7 @@ extension CallProgressDetector {
     static var maximumOtherBlocks: Int { 2 }
 
     /// Advances group `g`'s segment tracker by one block and checks the cadences.
-    mutating func track(group g: Int, on: Bool, off: Bool, tonePower: Float) {
+    mutating func track(group g: Int, on: Bool, off: Bool, tonePower: Float, offset: Float?) {
         if !on && !off {
             groups[g].pendingOther += 1
             if groups[g].pendingOther > Self.maximumOtherBlocks {
@@ -17,6 +17,7 @@ extension CallProgressDetector {
             groups[g].onPowerSum += tonePower
             groups[g].onPowerBlocks += 1
             groups[g].onReference = groups[g].onPowerSum / Float(groups[g].onPowerBlocks)
+            if let offset { groups[g].offsets.append(offset) }
         }
         guard let current = groups[g].current else {
             groups[g].current = on
@@ -34,11 +35,17 @@ extension CallProgressDetector {
         }
         // A transition: the other-blocks between the two segments are split between them.
         let other = groups[g].pendingOther
-        let finished = Segment(isOn: current, ms: Double(groups[g].currentBlocks + other / 2) * Self.blockMS)
+        var finished = Segment(isOn: current, ms: Double(groups[g].currentBlocks + other / 2) * Self.blockMS)
         let partial = groups[g].currentIsPartial
         if current {
+            // The block that switched on already logged into the next segment's sums.
+            finished.isSteady = isSteady(group: g)
             groups[g].onPowerSum = 0
             groups[g].onPowerBlocks = 0
+            groups[g].offsets.removeAll()
+        } else if on {
+            groups[g].offsets.removeAll()
+            if let offset { groups[g].offsets.append(offset) }
         }
         groups[g].current = on
         groups[g].currentBlocks = other - other / 2 + 1
@@ -70,6 +77,7 @@ extension CallProgressDetector {
         groups[g].currentIsPartial = true
         groups[g].onPowerSum = 0
         groups[g].onPowerBlocks = 0
+        groups[g].offsets.removeAll()
         if let a = activePattern, patterns[a].group == g {
             stopActive()
         }
@@ -104,7 +112,8 @@ extension CallProgressDetector {
             }
         }
         guard groups[g].current == true, groups[g].pendingOther == 0,
-              ms >= Double(configuration.continuousMS) else { return }
+              ms >= Double(configuration.continuousMS), activePattern == nil || patterns[activePattern!].group != g,
+              isSteady(group: g) else { return }
         for p in patterns.indices where patterns[p].group == g && patterns[p].cadenceMS.isEmpty {
             // Longer than any cadenced on-time of the same frequencies.
             if ms > groups[g].longestOnMS, activePattern != p { start(p) }
@@ -127,6 +136,12 @@ extension CallProgressDetector {
                 break
             }
         }
+    }
+
+    /// The current on segment held its pitch.
+    func isSteady(group g: Int) -> Bool {
+        groups[g].offsets.count < 4
+            || groups[g].offsets.share(fartherThan: 1) <= Float(configuration.unsteadyShare)
     }
 
     private func within(_ ms: Double, _ nominal: Int) -> Bool {
@@ -152,7 +167,7 @@ extension CallProgressDetector {
             for i in 0..<p.need {
                 let s = groups[g].history[first + i]
                 let k = (offset + i) % length
-                if s.isOn != (k % 2 == 0) || !within(s.ms, p.cadenceMS[k]) {
+                if s.isOn != (k % 2 == 0) || !within(s.ms, p.cadenceMS[k]) || !s.isSteady {
                     ok = false
                     break
                 }

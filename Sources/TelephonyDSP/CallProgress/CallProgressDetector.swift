@@ -37,6 +37,9 @@ public struct CallProgressDetector: Sendable {
         public var frequencyTolerance: Double = 0.02
         /// Accepted cadence error, as a fraction of each nominal on/off time.
         public var cadenceTolerance: Double = 0.15
+        /// Largest share of an on segment's blocks whose pitch strays more than 1 Hz from the
+        /// segment's mean: exchange tones are steady, sung and played notes have vibrato.
+        public var unsteadyShare: Double = 0.2
         /// Largest level difference between two components, in dB.
         public var twist: Double = 10
         /// How long a continuous tone (dial) must last before it is reported, in ms.
@@ -60,6 +63,7 @@ public struct CallProgressDetector: Sendable {
     struct Segment: Sendable {
         var isOn = false
         var ms = 0.0
+        var isSteady = true           // an on segment held its pitch (no vibrato)
     }
 
     /// The segment tracker of one frequency set.
@@ -75,6 +79,7 @@ public struct CallProgressDetector: Sendable {
         var onPowerBlocks = 0
         var onReference: Float = 0        // tone power of the last on segment
         var longestOnMS = 0.0             // longest cadenced on-time of this frequency set
+        var offsets = OffsetLog(capacity: 200)   // pitch offsets of the current on segment
     }
 
     static let blockLength = 200
@@ -214,6 +219,8 @@ public struct CallProgressDetector: Sendable {
             // Cheap test first: only a block that could pass (the window loss undone below is
             // at most 1/slack) pays for the phase arithmetic.
             var inTune = lowest >= minimumPower * slack && tonePower >= purity * slack * total
+            var offsetSum: Float = 0
+            var offsetCount = 0
             if inTune {
                 tonePower = 0
                 lowest = Float.infinity
@@ -226,6 +233,8 @@ public struct CallProgressDetector: Sendable {
                         let step = atan2f(im * pr - re * pi, re * pr + im * pi)
                         let offset = step * 8000 / (2 * Float.pi * Float(Self.blockLength))
                         if abs(offset) > tolerances[b] { inTune = false }
+                        offsetSum += offset
+                        offsetCount += 1
                         // Undo the rectangular window's loss for an off-centre tone.
                         let d = min(abs(offset) * Float(Self.blockLength) / 8000, 0.5)
                         if d > 0.001 {
@@ -242,7 +251,8 @@ public struct CallProgressDetector: Sendable {
                 && tonePower >= purity * total
             let reference = groups[g].onReference
             let off = !on && (reference > 0 ? total <= reference * 0.1 : total <= minimumPower)
-            track(group: g, on: on, off: off, tonePower: tonePower)
+            track(group: g, on: on, off: off, tonePower: tonePower,
+                  offset: offsetCount > 0 ? offsetSum / Float(offsetCount) : nil)
         }
         for b in 0..<correlator.frequencies.count {
             previousRe[b] = correlator.re[b]
