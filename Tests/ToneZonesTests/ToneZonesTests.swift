@@ -58,3 +58,42 @@ struct ToneZonesTests {
         }
     }
 }
+
+@Suite("CallProgressDetector driven by libtonezone zones")
+struct ZoneDetectionTests {
+    /// 300 ms of silence, then the zone's own tone from ToneGenerator for two periods (≥ 3.5 s).
+    static func play(_ spec: ToneSpec, level: Double) -> [Int16] {
+        let period = spec.cadenceMS.reduce(0, +)
+        let ms = max(3500, 2 * period + 500)
+        var generator = ToneGenerator(spec: spec, level: level)
+        var out = [Int16](repeating: 0, count: 2400 + ms * 8)
+        out.withUnsafeMutableBufferPointer { buffer in
+            _ = generator.generate(into: UnsafeMutableBufferPointer(rebasing: buffer[2400...]))
+        }
+        return out
+    }
+
+    @Test("dial, busy, ringback and congestion of cn, us, uk and de are recognised",
+          arguments: ["cn", "us", "uk", "de"])
+    func zone(code: String) throws {
+        let zone = try ToneZones.zone(code)
+        let tones: [(CallProgressTone, ToneSpec?)] = [(.dial, zone.dial), (.busy, zone.busy),
+                                                      (.ringback, zone.ringback), (.congestion, zone.congestion)]
+        for (tone, spec) in tones {
+            let spec = try #require(spec)
+            var detector = CallProgressDetector(zone: zone)
+            let samples = Self.play(spec, level: -15)
+            var events: [CallProgressEvent] = []
+            samples.withUnsafeBufferPointer { buffer in
+                var i = 0
+                while i < buffer.count {
+                    let n = min(160, buffer.count - i)
+                    if let e = detector.process(UnsafeBufferPointer(rebasing: buffer[i..<i + n])) { events.append(e) }
+                    i += n
+                }
+            }
+            #expect(events.first?.tone == tone && events.first?.isOn == true, "\(code) \(tone) \(spec): \(events)")
+            #expect(events.filter(\.isOn).allSatisfy { $0.tone == tone }, "\(code) \(tone): \(events)")
+        }
+    }
+}
