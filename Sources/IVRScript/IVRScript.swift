@@ -1,1 +1,0 @@
-// IVRScript: module placeholder; the real content lands with its issue.

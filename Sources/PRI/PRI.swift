@@ -1,1 +1,0 @@
-// PRI: module placeholder; the real content lands with its issue.

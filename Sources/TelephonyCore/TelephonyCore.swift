@@ -1,1 +1,0 @@
-// TelephonyCore: the port protocol and its value types.
