@@ -79,6 +79,6 @@ let package = Package(
         .testTarget(name: "SignallingTests", dependencies: ["Signalling", "TelephonyCore", "SimulatedCard"]),
         .testTarget(name: "DAHDITests", dependencies: ["DAHDI", "CDAHDI", "TelephonyCore"]),
         .testTarget(name: "IVRScriptTests", dependencies: ["IVRScript"], exclude: ["Fixtures"]),
-        .testTarget(name: "OffhookCLITests", dependencies: ["offhook"]),
+        .testTarget(name: "OffhookCLITests", dependencies: ["offhook", "DSPTestSupport"]),
     ]
 )
