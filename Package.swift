@@ -12,6 +12,7 @@ import PackageDescription
 //   CLibPRI / PRI     libpri on one owner thread; Sendable events out
 //   Signalling        sans-I/O FXS and FXO port state machines (time in, actions out)
 //   IVRScript         the IVR script language: lexer, parser, checker, diagnostics
+//   ACD               sans-I/O queues and agents (FXS phones): strategies, feature codes, overflow
 //   offhook           the one executable
 let package = Package(
     name: "Offhook",
@@ -55,6 +56,9 @@ let package = Package(
         // IVR.
         .target(name: "IVRScript"),
 
+        // ACD and call records.
+        .target(name: "ACD", dependencies: ["TelephonyCore", .product(name: "Logging", package: "swift-log")]),
+
         // The executable.
         .executableTarget(
             name: "offhook",
@@ -78,6 +82,7 @@ let package = Package(
         .testTarget(name: "PRITests", dependencies: ["PRI", "SimulatedCard", "TelephonyCore"]),
         .testTarget(name: "SignallingTests", dependencies: ["Signalling", "TelephonyCore", "SimulatedCard"]),
         .testTarget(name: "DAHDITests", dependencies: ["DAHDI", "CDAHDI", "TelephonyCore"]),
+        .testTarget(name: "ACDTests", dependencies: ["ACD", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "IVRScriptTests", dependencies: ["IVRScript"], exclude: ["Fixtures"]),
         .testTarget(name: "OffhookCLITests", dependencies: ["offhook", "DSPTestSupport"]),
     ]
