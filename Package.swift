@@ -11,6 +11,7 @@ import PackageDescription
 //   CToneZone / ToneZones   libtonezone's tables as TelephonyDSP tone specs
 //   CLibPRI / PRI     libpri on one owner thread; Sendable events out
 //   IVRScript         the IVR script language: lexer, parser, checker, diagnostics
+//   IVRRuntime        the per-call interpreter: a sans-I/O state machine (events in, actions out)
 //   offhook           the one executable
 let package = Package(
     name: "Offhook",
@@ -47,6 +48,7 @@ let package = Package(
 
         // IVR.
         .target(name: "IVRScript"),
+        .target(name: "IVRRuntime", dependencies: ["IVRScript"]),
 
         // The executable.
         .executableTarget(
@@ -67,6 +69,7 @@ let package = Package(
         .testTarget(name: "ToneZonesTests", dependencies: ["ToneZones"]),
         .testTarget(name: "PRITests", dependencies: ["PRI"]),
         .testTarget(name: "IVRScriptTests", dependencies: ["IVRScript"], exclude: ["Fixtures"]),
+        .testTarget(name: "IVRRuntimeTests", dependencies: ["IVRRuntime", "IVRScript"]),
         .testTarget(name: "OffhookCLITests", dependencies: ["offhook"]),
     ]
 )
