@@ -1,6 +1,6 @@
 # Offhook. The two commands: `make run` and `make test`. Both install what they need.
 SWIFT ?= swift
-CONFIG ?= Hardware/simulated/system.conf
+CONFIG ?= Hardware/simulated/offhook.conf
 BIN_DEBUG = .build/debug/offhook
 BIN_RELEASE = .build/release/offhook
 SHARED ?= ../shared
@@ -25,6 +25,10 @@ test: deps-build
 	@scripts/deps.sh test
 	@$(SWIFT) build -q --build-tests
 	@$(SWIFT) test -q --skip-build --parallel
+
+## make vm-test: Offhook against the real DAHDI kernel modules in a QEMU VM (see scripts/vm/vm-test.sh)
+vm-test:
+	@scripts/vm/vm-test.sh
 
 clean:
 	rm -rf .build

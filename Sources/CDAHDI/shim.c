@@ -1,1 +1,2 @@
+// CDAHDI has no code of its own: everything is in include/CDAHDI.h.
 #include "CDAHDI.h"

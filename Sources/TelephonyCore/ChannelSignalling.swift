@@ -41,7 +41,7 @@ public enum ChannelSignalling: String, Sendable, Hashable, CaseIterable, CustomS
 
     /// The `DAHDI_SIG_*` value of `dahdi/user.h`.
     public var dahdiSig: UInt32 {
-        let fxs: UInt32 = 1 << 12, fxo: UInt32 = 1 << 13, clearBit: UInt32 = 1 << 7
+        let fxo: UInt32 = 1 << 12, fxs: UInt32 = 1 << 13, clearBit: UInt32 = 1 << 7   // __DAHDI_SIG_FXO, __DAHDI_SIG_FXS
         switch self {
         case .fxsLoopStart: return (1 << 0) | fxs
         case .fxsGroundStart: return (1 << 1) | fxs

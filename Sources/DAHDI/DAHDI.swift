@@ -1,1 +1,0 @@
-// DAHDI: module placeholder; the real content lands with its issue.

@@ -1,0 +1,63 @@
+import CDAHDI
+import TelephonyCore
+
+extension DAHDIChannel {
+    public func setHook(_ command: HookCommand) throws(ChannelError) {
+        do {
+            let fd = try fileDescriptor("DAHDI_HOOK")
+            // DAHDI_RING (and a ring-off during the cadence) answer EINPROGRESS once started.
+            try dahdiIOCTL(fd, CDAHDI_HOOK, int: command.rawValue, operation: "DAHDI_HOOK",
+                           number: info.number, alsoSuccess: EINPROGRESSValue)
+        } catch {
+            throw error.channelError
+        }
+    }
+
+    public func hookState() throws(ChannelError) -> HookState {
+        do { return try parameters().hookState } catch { throw error.channelError }
+    }
+
+    public func setPolarity(reversed: Bool) throws(ChannelError) {
+        do {
+            let fd = try fileDescriptor("DAHDI_SETPOLARITY")
+            try dahdiIOCTL(fd, CDAHDI_SETPOLARITY, int: reversed ? 1 : 0, operation: "DAHDI_SETPOLARITY",
+                           number: info.number)
+        } catch {
+            throw error.channelError
+        }
+    }
+
+    public func nextEvent() throws(ChannelError) -> LineEvent? {
+        do {
+            return LineEvent(dahdiEvent: try nextEventCode(), signalling: info.signalling)
+        } catch {
+            throw error.channelError
+        }
+    }
+
+    /// The raw `DAHDI_GETEVENT` value: a `DAHDI_EVENT_*` code, 0 when none waits.
+    public func nextEventCode() throws(DAHDIError) -> Int32 {
+        let fd = try fileDescriptor("DAHDI_GETEVENT")
+        return try dahdiIOCTL(fd, CDAHDI_GETEVENT, int: 0, operation: "DAHDI_GETEVENT", number: info.number)
+    }
+
+    public func setTransmitBits(_ bits: UInt8) throws(ChannelError) {
+        do {
+            let fd = try fileDescriptor("DAHDI_SETTXBITS")
+            try dahdiIOCTL(fd, CDAHDI_SETTXBITS, int: Int32(bits & 0x0F), operation: "DAHDI_SETTXBITS",
+                           number: info.number)
+        } catch {
+            throw error.channelError
+        }
+    }
+
+    public func receivedBits() throws(ChannelError) -> UInt8 {
+        do {
+            let fd = try fileDescriptor("DAHDI_GETRXBITS")
+            let bits = try dahdiIOCTL(fd, CDAHDI_GETRXBITS, int: 0, operation: "DAHDI_GETRXBITS", number: info.number)
+            return UInt8(truncatingIfNeeded: bits) & 0x0F   // dahdi_dynamic leaks the next channel's bits above
+        } catch {
+            throw error.channelError
+        }
+    }
+}
