@@ -62,7 +62,7 @@ let package = Package(
             name: "offhook",
             dependencies: [
                 "TelephonyCore", "TelephonyDSP", "SimulatedCard", "HardwareConfig", "DAHDI",
-                "ToneZones", "ChannelConformance", "IVRScript",
+                "ToneZones", "ChannelConformance", "IVRScript", "PRI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
