@@ -12,6 +12,7 @@ import PackageDescription
 //   CLibPRI / PRI     libpri on one owner thread; Sendable events out
 //   Signalling        sans-I/O FXS and FXO port state machines (time in, actions out)
 //   IVRScript         the IVR script language: lexer, parser, checker, diagnostics
+//   IVRRuntime        the per-call interpreter: a sans-I/O state machine (events in, actions out)
 //   offhook           the one executable
 let package = Package(
     name: "Offhook",
@@ -57,13 +58,14 @@ let package = Package(
 
         // IVR.
         .target(name: "IVRScript"),
+        .target(name: "IVRRuntime", dependencies: ["IVRScript"]),
 
         // The executable.
         .executableTarget(
             name: "offhook",
             dependencies: [
                 "TelephonyCore", "TelephonyDSP", "SimulatedCard", "HardwareConfig", "DAHDI",
-                "ToneZones", "ChannelConformance", "IVRScript",
+                "ToneZones", "ChannelConformance", "IVRScript", "PRI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -83,6 +85,7 @@ let package = Package(
         .testTarget(name: "SignallingTests", dependencies: ["Signalling", "TelephonyCore", "SimulatedCard"]),
         .testTarget(name: "DAHDITests", dependencies: ["DAHDI", "CDAHDI", "TelephonyCore"]),
         .testTarget(name: "IVRScriptTests", dependencies: ["IVRScript"], exclude: ["Fixtures"]),
-        .testTarget(name: "OffhookCLITests", dependencies: ["offhook"]),
+        .testTarget(name: "IVRRuntimeTests", dependencies: ["IVRRuntime", "IVRScript"]),
+        .testTarget(name: "OffhookCLITests", dependencies: ["offhook", "DSPTestSupport"]),
     ]
 )
