@@ -1,6 +1,6 @@
 # Offhook. The two commands: `make run` and `make test`. Both install what they need.
 SWIFT ?= swift
-CONFIG ?= Hardware/simulated/system.conf
+CONFIG ?= Hardware/simulated/offhook.conf
 BIN_DEBUG = .build/debug/offhook
 BIN_RELEASE = .build/release/offhook
 SHARED ?= ../shared

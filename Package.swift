@@ -10,6 +10,7 @@ import PackageDescription
 //   CDAHDI / DAHDI    the real-kernel backend (ioctl shim + Swift driver)
 //   CToneZone / ToneZones   libtonezone's tables as TelephonyDSP tone specs
 //   CLibPRI / PRI     libpri on one owner thread; Sendable events out
+//   Signalling        sans-I/O FXS and FXO port state machines (time in, actions out)
 //   IVRScript         the IVR script language: lexer, parser, checker, diagnostics
 //   offhook           the one executable
 let package = Package(
@@ -25,6 +26,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
     ],
     targets: [
         // Core and DSP: no dependencies at all.
@@ -44,6 +46,7 @@ let package = Package(
         .systemLibrary(name: "CLibPRI", providers: [.apt(["libpri-dev"])]),
         .target(name: "ToneZones", dependencies: ["CToneZone", "TelephonyDSP"]),
         .target(name: "PRI", dependencies: ["CLibPRI", "TelephonyCore"]),
+        .target(name: "Signalling", dependencies: ["TelephonyCore", "TelephonyDSP"]),
 
         // IVR.
         .target(name: "IVRScript"),
@@ -56,6 +59,7 @@ let package = Package(
                 "ToneZones", "ChannelConformance", "IVRScript",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
 
@@ -63,9 +67,10 @@ let package = Package(
         .testTarget(name: "TelephonyCoreTests", dependencies: ["TelephonyCore"]),
         .testTarget(name: "TelephonyDSPTests", dependencies: ["TelephonyDSP", "DSPTestSupport"]),
         .testTarget(name: "SimulatedCardTests", dependencies: ["SimulatedCard", "ChannelConformance", "TelephonyDSP"]),
-        .testTarget(name: "HardwareConfigTests", dependencies: ["HardwareConfig"]),
+        .testTarget(name: "HardwareConfigTests", dependencies: ["HardwareConfig", "TelephonyCore"]),
         .testTarget(name: "ToneZonesTests", dependencies: ["ToneZones"]),
-        .testTarget(name: "PRITests", dependencies: ["PRI"]),
+        .testTarget(name: "PRITests", dependencies: ["PRI", "SimulatedCard", "TelephonyCore"]),
+        .testTarget(name: "SignallingTests", dependencies: ["Signalling", "TelephonyCore", "SimulatedCard"]),
         .testTarget(name: "DAHDITests", dependencies: ["DAHDI", "CDAHDI", "TelephonyCore"]),
         .testTarget(name: "IVRScriptTests", dependencies: ["IVRScript"], exclude: ["Fixtures"]),
         .testTarget(name: "OffhookCLITests", dependencies: ["offhook"]),

@@ -6,6 +6,8 @@ struct Offhook: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "A telephony-card driver and IVR runtime for analog and E1 boards.",
         subcommands: [
+            Run.self,
+            Channels.self,
             Check.self,
             ChannelsCommand.self,
             SelfTestCommand.self,

@@ -1,1 +1,0 @@
-// HardwareConfig: module placeholder; the real content lands with its issue.

@@ -1,0 +1,73 @@
+/// Offhook's own configuration, kept next to `system.conf`: what DAHDI's file cannot say.
+///
+/// Sections and keys (each declared once in ``OffhookConfig/keys``):
+/// - `[card]`
+///   - `backend` (`auto`, `dahdi` or `simulated`; default `auto`: the real card when
+///     `/dev/dahdi` exists, else the simulated card)
+///   - `system-conf` (path, default `system.conf`, relative to this file)
+///   - `layout` (simulated card only: the spans in channel order, e.g. `analog 8, e1, e1`;
+///     default: inferred from `system.conf`)
+/// - `[ports]`
+///   - `agents` (channel list: FXS ports with agents' phones)
+///   - `lines` (channel list: FXO ports with lines from the exchange)
+/// - `[wiring]` (simulated card only: back-to-back cables, as an installer wires a card to test it)
+///   - `cable` (repeatable, `FXS:FXO`, e.g. `4:8`)
+///   - `span-cable` (repeatable, `SPAN:SPAN`, e.g. `2:3`)
+/// - `[route NAME]` (repeatable: which calls go to which IVR script)
+///   - `channels` (channel list) and/or `dnis` (comma-separated called numbers)
+///   - `script` (path, relative to this file)
+///   - `language` (default prompt language, e.g. `zh` or `en`)
+public struct OffhookConfig: Sendable, Hashable {
+    public enum Backend: String, Sendable, Hashable, CaseIterable {
+        case auto, dahdi, simulated
+    }
+
+    /// A span of a simulated card's layout.
+    public enum SpanSpec: Sendable, Hashable {
+        case analog(ports: Int)
+        case e1
+        case t1
+    }
+
+    public struct Route: Sendable, Hashable {
+        public var name: String
+        public var channels: [Int]
+        public var dnis: [String]
+        public var script: String
+        public var language: String?
+        public var line: Int
+    }
+
+    public var path: String
+    public var backend: Backend = .auto
+    public var systemConf = "system.conf"
+    public var layout: [SpanSpec]?
+    public var agentPorts: [Int] = []
+    public var linePorts: [Int] = []
+    public var cables: [(fxs: Int, fxo: Int, line: Int)] = []
+    public var spanCables: [(Int, Int, line: Int)] = []
+    public var routes: [Route] = []
+
+    public init(path: String) { self.path = path }
+
+    public static func == (a: Self, b: Self) -> Bool {
+        a.path == b.path && a.backend == b.backend && a.systemConf == b.systemConf && a.layout == b.layout
+            && a.agentPorts == b.agentPorts && a.linePorts == b.linePorts && a.routes == b.routes
+            && a.cables.map { [$0.fxs, $0.fxo] } == b.cables.map { [$0.fxs, $0.fxo] }
+            && a.spanCables.map { [$0.0, $0.1] } == b.spanCables.map { [$0.0, $0.1] }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(path)
+        hasher.combine(agentPorts)
+        hasher.combine(linePorts)
+    }
+
+    /// Every key, by section, with what its value must be.
+    static let keys: [String: [String: String]] = [
+        "card": ["backend": "one of auto, dahdi, simulated", "system-conf": "a path", "layout": "spans like 'analog 8, e1'"],
+        "ports": ["agents": "a channel list like 1-4", "lines": "a channel list like 5-8"],
+        "wiring": ["cable": "FXS:FXO channel numbers like 4:8", "span-cable": "two span numbers like 2:3"],
+        "route": ["channels": "a channel list", "dnis": "called numbers separated by commas", "script": "a path", "language": "a language code like zh or en"],
+    ]
+}

@@ -1,0 +1,141 @@
+extension OffhookConfig {
+    /// Parses Offhook's config file, reporting every problem at once.
+    public init(parsing text: String, path: String) throws(ConfigError) {
+        self.init(path: path)
+        let file = ConfigLines(path: path, text: text)
+        var problems: [ConfigDiagnostic] = []
+        var section: String?
+        var routeStart: ConfigLines.Line?
+        var pendingRoute: Route?
+
+        func finishRoute() {
+            guard let route = pendingRoute, let start = routeStart else { return }
+            if route.script.isEmpty {
+                problems.append(file.diagnostic(start, "route '\(route.name)' needs 'script = FILE'"))
+            } else if route.channels.isEmpty && route.dnis.isEmpty {
+                problems.append(file.diagnostic(start, "route '\(route.name)' needs 'channels =' or 'dnis ='"))
+            } else {
+                routes.append(route)
+            }
+            pendingRoute = nil
+        }
+
+        for line in file.lines where !line.content.trimmed.isEmpty {
+            let content = line.content.trimmed
+            if content.first == "[" {
+                finishRoute()
+                guard content.last == "]" else {
+                    problems.append(file.diagnostic(line, at: content, "expected ']' to close the section header"))
+                    section = nil
+                    continue
+                }
+                let words = content.dropFirst().dropLast().split(separator: " ", omittingEmptySubsequences: true)
+                let name = words.first.map { String($0).lowercased() } ?? ""
+                guard Self.keys[name] != nil else {
+                    problems.append(file.diagnostic(line, at: content, "unknown section '\(content)'; expected [card], [ports], [wiring] or [route NAME]"))
+                    section = nil
+                    continue
+                }
+                if name == "route" {
+                    guard words.count == 2 else {
+                        problems.append(file.diagnostic(line, at: content, "expected '[route NAME]' with a one-word name"))
+                        section = nil
+                        continue
+                    }
+                    routeStart = line
+                    pendingRoute = Route(name: String(words[1]), channels: [], dnis: [], script: "", language: nil, line: line.number)
+                } else if words.count != 1 {
+                    problems.append(file.diagnostic(line, at: content, "section [\(name)] takes no name"))
+                }
+                section = name
+                continue
+            }
+            guard let section else {
+                problems.append(file.diagnostic(line, at: content, "expected a section header such as [card] before any key"))
+                continue
+            }
+            guard let equals = content.firstIndex(of: "=") else {
+                problems.append(file.diagnostic(line, at: content, "expected 'key = value'"))
+                continue
+            }
+            let key = content[..<equals].trimmed, value = content[content.index(after: equals)...].trimmed
+            guard let expected = Self.keys[section]?[key.lowercased()] else {
+                let valid = Self.keys[section]!.keys.sorted().joined(separator: ", ")
+                problems.append(file.diagnostic(line, at: key, "unknown key '\(key)' in [\(section)]; expected one of: \(valid)"))
+                continue
+            }
+            guard !value.isEmpty else {
+                problems.append(file.diagnostic(line, at: key, "'\(key)' needs a value: \(expected)"))
+                continue
+            }
+            do {
+                try apply(section: section, key: key.lowercased(), value: value, expected: expected, route: &pendingRoute, line: line, file: file)
+            } catch {
+                problems.append(error)
+            }
+        }
+        finishRoute()
+        if !problems.isEmpty {
+            throw ConfigError(problems.sorted { ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column) })
+        }
+    }
+
+    private mutating func apply(section: String, key: String, value: Substring, expected: String, route: inout Route?,
+                                line: ConfigLines.Line, file: ConfigLines) throws(ConfigDiagnostic) {
+        func fail(_ part: Substring, _ message: String) -> ConfigDiagnostic { file.diagnostic(line, at: part, message) }
+        func channels() throws(ConfigDiagnostic) -> [Int] {
+            do { return try ChannelList.parse(value) } catch { throw fail(error.part, error.message) }
+        }
+        func pair() throws(ConfigDiagnostic) -> (Int, Int) {
+            let parts = value.split(separator: ":", omittingEmptySubsequences: false).map(\.trimmed)
+            guard parts.count == 2, let a = Int(parts[0]), let b = Int(parts[1]) else {
+                throw fail(value, "expected \(expected), found '\(value)'")
+            }
+            return (a, b)
+        }
+        switch (section, key) {
+        case ("card", "backend"):
+            guard let backend = Backend(rawValue: value.lowercased()) else { throw fail(value, "expected \(expected), found '\(value)'") }
+            self.backend = backend
+        case ("card", "system-conf"):
+            systemConf = String(value)
+        case ("card", "layout"):
+            var specs: [SpanSpec] = []
+            for item in value.split(separator: ",") {
+                let words = item.trimmed.split(separator: " ", omittingEmptySubsequences: true)
+                switch (words.first?.lowercased(), words.count) {
+                case ("e1", 1): specs.append(.e1)
+                case ("t1", 1): specs.append(.t1)
+                case ("analog", 2):
+                    guard let ports = Int(words[1]), (1...256).contains(ports) else {
+                        throw fail(words[1], "expected a port count 1–256, found '\(words[1])'")
+                    }
+                    specs.append(.analog(ports: ports))
+                default:
+                    throw fail(item.trimmed, "expected 'analog N', 'e1' or 't1', found '\(item.trimmed)'")
+                }
+            }
+            layout = specs
+        case ("ports", "agents"):
+            agentPorts = try channels()
+        case ("ports", "lines"):
+            linePorts = try channels()
+        case ("wiring", "cable"):
+            let (a, b) = try pair()
+            cables.append((a, b, line.number))
+        case ("wiring", "span-cable"):
+            let (a, b) = try pair()
+            spanCables.append((a, b, line: line.number))
+        case ("route", "channels"):
+            route?.channels = try channels()
+        case ("route", "dnis"):
+            route?.dnis = value.split(separator: ",").map { String($0.trimmed) }
+        case ("route", "script"):
+            route?.script = String(value)
+        case ("route", "language"):
+            route?.language = String(value)
+        default:
+            throw fail(Substring(key), "unknown key '\(key)'")
+        }
+    }
+}
