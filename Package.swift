@@ -12,6 +12,7 @@ import PackageDescription
 //   CLibPRI / PRI     libpri on one owner thread; Sendable events out
 //   Signalling        sans-I/O FXS and FXO port state machines (time in, actions out)
 //   IVRScript         the IVR script language: lexer, parser, checker, diagnostics
+//   IVRRuntime        the per-call interpreter: a sans-I/O state machine (events in, actions out)
 //   offhook           the one executable
 let package = Package(
     name: "Offhook",
@@ -38,25 +39,30 @@ let package = Package(
         .target(name: "SimulatedCard", dependencies: ["TelephonyCore", "TelephonyDSP"]),
         .target(name: "ChannelConformance", dependencies: ["TelephonyCore", "TelephonyDSP"]),
         .target(name: "HardwareConfig", dependencies: ["TelephonyCore"]),
+        .target(name: "Media", dependencies: ["TelephonyCore"]),
         .target(name: "CDAHDI"),
         .target(name: "DAHDI", dependencies: ["CDAHDI", "TelephonyCore"]),
 
         // C libraries (system-library targets; Debian's -dev packages, see scripts/deps.sh).
         .systemLibrary(name: "CToneZone", providers: [.apt(["libtonezone-dev", "dahdi-source"])]),
         .systemLibrary(name: "CLibPRI", providers: [.apt(["libpri-dev"])]),
+        .systemLibrary(name: "CSndFile", pkgConfig: "sndfile", providers: [.apt(["libsndfile1-dev"])]),
+        .systemLibrary(name: "CSoxr", pkgConfig: "soxr", providers: [.apt(["libsoxr-dev"])]),
+        .target(name: "AudioFiles", dependencies: ["CSndFile", "CSoxr"]),
         .target(name: "ToneZones", dependencies: ["CToneZone", "TelephonyDSP"]),
         .target(name: "PRI", dependencies: ["CLibPRI", "TelephonyCore"]),
         .target(name: "Signalling", dependencies: ["TelephonyCore", "TelephonyDSP"]),
 
         // IVR.
         .target(name: "IVRScript"),
+        .target(name: "IVRRuntime", dependencies: ["IVRScript"]),
 
         // The executable.
         .executableTarget(
             name: "offhook",
             dependencies: [
                 "TelephonyCore", "TelephonyDSP", "SimulatedCard", "HardwareConfig", "DAHDI",
-                "ToneZones", "ChannelConformance", "IVRScript",
+                "ToneZones", "ChannelConformance", "IVRScript", "PRI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -67,12 +73,15 @@ let package = Package(
         .testTarget(name: "TelephonyCoreTests", dependencies: ["TelephonyCore"]),
         .testTarget(name: "TelephonyDSPTests", dependencies: ["TelephonyDSP", "DSPTestSupport"]),
         .testTarget(name: "SimulatedCardTests", dependencies: ["SimulatedCard", "ChannelConformance", "TelephonyDSP"]),
+        .testTarget(name: "AudioFilesTests", dependencies: ["AudioFiles"]),
+        .testTarget(name: "MediaTests", dependencies: ["Media", "SimulatedCard"]),
         .testTarget(name: "HardwareConfigTests", dependencies: ["HardwareConfig", "TelephonyCore"]),
         .testTarget(name: "ToneZonesTests", dependencies: ["ToneZones"]),
         .testTarget(name: "PRITests", dependencies: ["PRI", "SimulatedCard", "TelephonyCore"]),
         .testTarget(name: "SignallingTests", dependencies: ["Signalling", "TelephonyCore", "SimulatedCard"]),
         .testTarget(name: "DAHDITests", dependencies: ["DAHDI", "CDAHDI", "TelephonyCore"]),
         .testTarget(name: "IVRScriptTests", dependencies: ["IVRScript"], exclude: ["Fixtures"]),
-        .testTarget(name: "OffhookCLITests", dependencies: ["offhook"]),
+        .testTarget(name: "IVRRuntimeTests", dependencies: ["IVRRuntime", "IVRScript"]),
+        .testTarget(name: "OffhookCLITests", dependencies: ["offhook", "DSPTestSupport"]),
     ]
 )

@@ -10,6 +10,7 @@ struct Offhook: AsyncParsableCommand {
             Channels.self,
             Check.self,
             SelfTestCommand.self,
+            PRILoopCommand.self,
         ]
     )
 }
