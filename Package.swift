@@ -54,7 +54,7 @@ let package = Package(
         .target(name: "Signalling", dependencies: ["TelephonyCore", "TelephonyDSP"]),
 
         // IVR.
-        .target(name: "IVRScript"),
+        .target(name: "IVRScript", exclude: ["README.md"]),
         .target(name: "IVRRuntime", dependencies: ["IVRScript"]),
 
         // The executable.
