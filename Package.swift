@@ -40,6 +40,9 @@ let package = Package(
         .target(name: "ChannelConformance", dependencies: ["TelephonyCore", "TelephonyDSP"]),
         .target(name: "HardwareConfig", dependencies: ["TelephonyCore"]),
         .target(name: "Media", dependencies: ["TelephonyCore"]),
+        .target(name: "CallEngine", dependencies: [
+            "TelephonyCore", "Media", "Signalling", .product(name: "Logging", package: "swift-log"),
+        ]),
         .target(name: "CDAHDI"),
         .target(name: "DAHDI", dependencies: ["CDAHDI", "TelephonyCore"]),
 
@@ -62,7 +65,7 @@ let package = Package(
             name: "offhook",
             dependencies: [
                 "TelephonyCore", "TelephonyDSP", "SimulatedCard", "HardwareConfig", "DAHDI",
-                "ToneZones", "ChannelConformance", "IVRScript",
+                "ToneZones", "ChannelConformance", "IVRScript", "PRI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -74,6 +77,7 @@ let package = Package(
         .testTarget(name: "TelephonyDSPTests", dependencies: ["TelephonyDSP", "DSPTestSupport"]),
         .testTarget(name: "SimulatedCardTests", dependencies: ["SimulatedCard", "ChannelConformance", "TelephonyDSP"]),
         .testTarget(name: "AudioFilesTests", dependencies: ["AudioFiles"]),
+        .testTarget(name: "CallEngineTests", dependencies: ["CallEngine", "SimulatedCard", "Media", "Signalling"]),
         .testTarget(name: "MediaTests", dependencies: ["Media", "SimulatedCard"]),
         .testTarget(name: "HardwareConfigTests", dependencies: ["HardwareConfig", "TelephonyCore"]),
         .testTarget(name: "ToneZonesTests", dependencies: ["ToneZones"]),
