@@ -57,7 +57,7 @@ let package = Package(
         .target(name: "Signalling", dependencies: ["TelephonyCore", "TelephonyDSP"], exclude: ["README.md"]),
 
         // IVR.
-        .target(name: "IVRScript"),
+        .target(name: "IVRScript", exclude: ["README.md"]),
         .target(name: "IVRRuntime", dependencies: ["IVRScript"]),
 
         // The executable.
