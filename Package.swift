@@ -41,6 +41,9 @@ let package = Package(
         .target(name: "ChannelConformance", dependencies: ["TelephonyCore", "TelephonyDSP"]),
         .target(name: "HardwareConfig", dependencies: ["TelephonyCore"]),
         .target(name: "Media", dependencies: ["TelephonyCore"]),
+        .target(name: "CallEngine", dependencies: [
+            "TelephonyCore", "Media", "Signalling", .product(name: "Logging", package: "swift-log"),
+        ]),
         .target(name: "CDAHDI"),
         .target(name: "DAHDI", dependencies: ["CDAHDI", "TelephonyCore"]),
 
@@ -54,11 +57,11 @@ let package = Package(
         .target(name: "CALSAShim", dependencies: ["CALSA"]),
         .target(name: "Console", dependencies: ["CALSA", "CALSAShim", "TelephonyCore"]),
         .target(name: "ToneZones", dependencies: ["CToneZone", "TelephonyDSP"]),
-        .target(name: "PRI", dependencies: ["CLibPRI", "TelephonyCore"]),
-        .target(name: "Signalling", dependencies: ["TelephonyCore", "TelephonyDSP"]),
+        .target(name: "PRI", dependencies: ["CLibPRI", "TelephonyCore"], exclude: ["README.md"]),
+        .target(name: "Signalling", dependencies: ["TelephonyCore", "TelephonyDSP"], exclude: ["README.md"]),
 
         // IVR.
-        .target(name: "IVRScript"),
+        .target(name: "IVRScript", exclude: ["README.md"]),
         .target(name: "IVRRuntime", dependencies: ["IVRScript"]),
 
         // The executable.
@@ -78,6 +81,7 @@ let package = Package(
         .testTarget(name: "TelephonyDSPTests", dependencies: ["TelephonyDSP", "DSPTestSupport"]),
         .testTarget(name: "SimulatedCardTests", dependencies: ["SimulatedCard", "ChannelConformance", "TelephonyDSP"]),
         .testTarget(name: "AudioFilesTests", dependencies: ["AudioFiles"]),
+        .testTarget(name: "CallEngineTests", dependencies: ["CallEngine", "SimulatedCard", "Media", "Signalling"]),
         .testTarget(name: "MediaTests", dependencies: ["Media", "SimulatedCard"]),
         .testTarget(name: "HardwareConfigTests", dependencies: ["HardwareConfig", "TelephonyCore"]),
         .testTarget(name: "ToneZonesTests", dependencies: ["ToneZones"]),

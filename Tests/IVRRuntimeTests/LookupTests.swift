@@ -74,6 +74,12 @@ let accounts = CSVTable(text: "account,name,balance\n12345678,\"Wang, Fang\",123
         #expect(h.actions == [.log(field: "ok", value: "3"), .log(field: "both", value: "yes"), .hangup(.hangup)])
     }
 
+    @Test func phoneNumbersKeepLeadingZeros() throws {
+        var h = try Harness("step s\n  if caller = 555 then transfer outside 013800138000\n  hangup\n")
+        h.start(caller: "0555")
+        #expect(h.actions == [.transfer(.outside, number: "013800138000")])
+    }
+
     @Test func runawayLoopInAnUncheckedScriptEndsTheCall() {
         let file = SourceFile(path: "t.ivr", text: "step a\n  goto b\nstep b\n  goto a\n")
         var h = Harness(call: IVRCall(script: Parser().parse(file).script))
