@@ -40,6 +40,9 @@ let package = Package(
         .target(name: "ChannelConformance", dependencies: ["TelephonyCore", "TelephonyDSP"]),
         .target(name: "HardwareConfig", dependencies: ["TelephonyCore"]),
         .target(name: "Media", dependencies: ["TelephonyCore"]),
+        .target(name: "IVRService", dependencies: [
+            "IVRScript", "IVRRuntime", "CallEngine", "Media", "AudioFiles", .product(name: "Logging", package: "swift-log"),
+        ]),
         .target(name: "CallEngine", dependencies: [
             "TelephonyCore", "Media", "Signalling", .product(name: "Logging", package: "swift-log"),
         ]),
