@@ -56,8 +56,8 @@ let package = Package(
         .systemLibrary(name: "CSoxr", pkgConfig: "soxr", providers: [.apt(["libsoxr-dev"])]),
         .target(name: "AudioFiles", dependencies: ["CSndFile", "CSoxr"]),
         .target(name: "ToneZones", dependencies: ["CToneZone", "TelephonyDSP"]),
-        .target(name: "PRI", dependencies: ["CLibPRI", "TelephonyCore"]),
-        .target(name: "Signalling", dependencies: ["TelephonyCore", "TelephonyDSP"]),
+        .target(name: "PRI", dependencies: ["CLibPRI", "TelephonyCore"], exclude: ["README.md"]),
+        .target(name: "Signalling", dependencies: ["TelephonyCore", "TelephonyDSP"], exclude: ["README.md"]),
 
         // IVR.
         .target(name: "IVRScript", exclude: ["README.md"]),
