@@ -68,6 +68,9 @@ public struct ScriptLoader: Sendable {
             if catalog == nil {
                 diagnostics.append(Diagnostic.noPromptCatalog(Self.display(promptDirectory, in: directory)))
             }
+            for line in catalog?.unreadableManifestLines ?? [] {
+                diagnostics.append(Diagnostic.badManifestLine(catalog!.source, line: line))
+            }
         }
         let environment = CheckEnvironment(prompts: catalog, tableColumns: tables.mapValues(\.columns),
                                            checksFlow: !parseDiagnostics.contains { $0.severity == .error })
@@ -82,7 +85,7 @@ public struct ScriptLoader: Sendable {
         var found = false
         var catalog = PromptCatalog(source: name + "/MANIFEST")
         if let data = fm.contents(atPath: directory + "/MANIFEST"), let text = String(data: data, encoding: .utf8) {
-            catalog.addManifest(text)
+            catalog.unreadableManifestLines = catalog.addManifest(text)
             found = true
         } else {
             catalog.source = name
