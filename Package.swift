@@ -8,6 +8,7 @@ import PackageDescription
 //   HardwareConfig    DAHDI system.conf + offhook.conf parsers, located diagnostics
 //   ChannelConformance  the conformance suite every backend must pass (SimulatedCard, DAHDI)
 //   CDAHDI / DAHDI    the real-kernel backend (ioctl shim + Swift driver)
+//   CALSA / Console   the computer's sound card through ALSA as one channel, with its own 20 ms clock
 //   CToneZone / ToneZones   libtonezone's tables as TelephonyDSP tone specs
 //   CLibPRI / PRI     libpri on one owner thread; Sendable events out
 //   Signalling        sans-I/O FXS and FXO port state machines (time in, actions out)
@@ -55,6 +56,9 @@ let package = Package(
         .systemLibrary(name: "CSndFile", pkgConfig: "sndfile", providers: [.apt(["libsndfile1-dev"])]),
         .systemLibrary(name: "CSoxr", pkgConfig: "soxr", providers: [.apt(["libsoxr-dev"])]),
         .target(name: "AudioFiles", dependencies: ["CSndFile", "CSoxr"]),
+        .systemLibrary(name: "CALSA", pkgConfig: "alsa", providers: [.apt(["libasound2-dev"])]),
+        .target(name: "CALSAShim", dependencies: ["CALSA"]),
+        .target(name: "Console", dependencies: ["CALSA", "CALSAShim", "TelephonyCore"]),
         .target(name: "ToneZones", dependencies: ["CToneZone", "TelephonyDSP"]),
         .target(name: "PRI", dependencies: ["CLibPRI", "TelephonyCore"], exclude: ["README.md"]),
         .target(name: "Signalling", dependencies: ["TelephonyCore", "TelephonyDSP"], exclude: ["README.md"]),
@@ -88,6 +92,7 @@ let package = Package(
         .testTarget(name: "ToneZonesTests", dependencies: ["ToneZones"]),
         .testTarget(name: "PRITests", dependencies: ["PRI", "SimulatedCard", "TelephonyCore"]),
         .testTarget(name: "SignallingTests", dependencies: ["Signalling", "TelephonyCore", "SimulatedCard"]),
+        .testTarget(name: "ConsoleTests", dependencies: ["Console", "TelephonyCore"]),
         .testTarget(name: "DAHDITests", dependencies: ["DAHDI", "CDAHDI", "TelephonyCore"]),
         .testTarget(name: "IVRScriptTests", dependencies: ["IVRScript"], exclude: ["Fixtures"]),
         .testTarget(name: "IVRRuntimeTests", dependencies: ["IVRRuntime", "IVRScript"]),
