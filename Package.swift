@@ -15,6 +15,7 @@ import PackageDescription
 //   IVRScript         the IVR script language: lexer, parser, checker, diagnostics
 //   IVRRuntime        the per-call interpreter: a sans-I/O state machine (events in, actions out)
 //   ACD               sans-I/O queues and agents (FXS phones): strategies, feature codes, overflow
+//   CSQLite / CDR     call detail records and queue events in SQLite; reports; a non-blocking writer
 //   offhook           the one executable
 let package = Package(
     name: "Offhook",
@@ -70,6 +71,8 @@ let package = Package(
 
         // ACD and call records.
         .target(name: "ACD", dependencies: ["TelephonyCore", .product(name: "Logging", package: "swift-log")]),
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .target(name: "CDR", dependencies: ["ACD", "CSQLite", .product(name: "Logging", package: "swift-log")]),
 
         // The executable.
         .executableTarget(
@@ -99,6 +102,7 @@ let package = Package(
         .testTarget(name: "ConsoleTests", dependencies: ["Console", "TelephonyCore"]),
         .testTarget(name: "DAHDITests", dependencies: ["DAHDI", "CDAHDI", "TelephonyCore"]),
         .testTarget(name: "ACDTests", dependencies: ["ACD", .product(name: "Logging", package: "swift-log")]),
+        .testTarget(name: "CDRTests", dependencies: ["CDR", "ACD", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "IVRScriptTests", dependencies: ["IVRScript"], exclude: ["Fixtures"]),
         .testTarget(name: "IVRRuntimeTests", dependencies: ["IVRRuntime", "IVRScript"]),
         .testTarget(name: "OffhookCLITests", dependencies: ["offhook", "DSPTestSupport"]),
