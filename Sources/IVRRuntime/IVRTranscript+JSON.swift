@@ -29,9 +29,12 @@ extension IVRTranscript.Entry: Encodable {
         case .note: "note"
         case .ended: "end"
         }
-        let detail = text.hasPrefix(kind + " ") ? String(text.dropFirst(kind.count + 1)) : text
+        var detail = Substring(text)
+        for prefix in [kind + ": ", kind + " "] where detail.hasPrefix(prefix) {
+            detail = detail.dropFirst(prefix.count)
+        }
         try container.encode(kind, forKey: .kind)
-        try container.encode(detail, forKey: .detail)
+        try container.encode(String(detail), forKey: .detail)
     }
 }
 

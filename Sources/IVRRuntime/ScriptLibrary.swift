@@ -11,6 +11,8 @@ public struct ScriptLibrary: Sendable {
     public struct Entry: Sendable {
         public var script: Script
         public var tables: [String: CSVTable]
+        /// The folder `PromptFile.path` is relative to.
+        public var promptDirectory: String
         /// Counts installs of this name, starting at 1.
         public var version: Int
     }
@@ -27,7 +29,8 @@ public struct ScriptLibrary: Sendable {
         guard loaded.isUsable, let script = loaded.script else {
             return loaded.diagnostics.filter { $0.severity == .error }
         }
-        entries[name] = Entry(script: script, tables: loaded.tables, version: (entries[name]?.version ?? 0) + 1)
+        entries[name] = Entry(script: script, tables: loaded.tables, promptDirectory: loaded.promptDirectory,
+                              version: (entries[name]?.version ?? 0) + 1)
         return []
     }
 

@@ -5,8 +5,14 @@ extension FXOPort {
     mutating func lineEvent(_ event: LineEvent, at now: Duration) -> [Action] {
         switch event {
         case .ringDetected:
+            if let began = ringBeganAt {
+                ringBeganAt = nil
+                lastRingDuration = now - began
+                if now - began < configuration.minimumRingDuration { return [] }   // a click, not a ring
+            }
             return ringDetected(at: now)
         case .ringBegin:
+            ringBeganAt = now
             // Ring voltage is on: keep the ringing alive until the ring is counted.
             if case .ringing = state { deadline = now + configuration.ringTimeout }
             return []

@@ -160,6 +160,9 @@ extension FXOPort {
         public var disconnect: DisconnectSupervision
         /// How long the line rests on hook after a call before it may be seized again.
         public var onHookGuard: Duration
+        /// A ring burst shorter than this (ring voltage on, from `.ringBegin` to `.ringDetected`)
+        /// is line noise, not a ring.
+        public var minimumRingDuration: Duration
 
         public init(ringCadence: RingCadence = .northAmerica, callerID: CallerIDTiming = .afterFirstRing,
                     ringsBeforeIncomingCall: Int? = nil, ringTimeout: Duration? = nil,
@@ -167,7 +170,7 @@ extension FXOPort {
                     dialWithoutDialTone: Bool = false, answerOnPolarityReversal: Bool = false,
                     polarityOnAnswerDelay: Duration = .milliseconds(600),
                     disconnect: DisconnectSupervision = DisconnectSupervision(),
-                    onHookGuard: Duration = .milliseconds(500)) {
+                    onHookGuard: Duration = .milliseconds(500), minimumRingDuration: Duration = .milliseconds(150)) {
             self.ringCadence = ringCadence
             self.callerID = callerID
             self.ringsBeforeIncomingCall = max(1, ringsBeforeIncomingCall ?? (callerID == .afterFirstRing ? 2 : 1))
@@ -179,6 +182,7 @@ extension FXOPort {
             self.polarityOnAnswerDelay = polarityOnAnswerDelay
             self.disconnect = disconnect
             self.onHookGuard = onHookGuard
+            self.minimumRingDuration = minimumRingDuration
         }
     }
 }

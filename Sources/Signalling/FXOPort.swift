@@ -28,7 +28,11 @@ public struct FXOPort: Sendable, CustomStringConvertible {
     /// Caller ID received for the current incoming call.
     public internal(set) var callerID: CallerID?
 
+    /// How long the last ring burst lasted, when the card reported its start (`.ringBegin`).
+    public internal(set) var lastRingDuration: Duration?
+
     var deadline: Duration?
+    var ringBeganAt: Duration?
     var incomingReported = false
     var pendingNumber = ""
     var connectedAt: Duration?

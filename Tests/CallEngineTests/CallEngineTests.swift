@@ -5,6 +5,8 @@ import Signalling
 import SimulatedCard
 import Testing
 import TelephonyCore
+import TelephonyDSP
+import ToneZones
 
 /// A session that plays a greeting, records what it was told, and hangs up on `#`.
 struct GreetingSession: CallSessionLogic {
@@ -92,16 +94,25 @@ struct LoudFrame: FrameAnalyzer {
         #expect((calls.first?.talkTime ?? .zero) > .milliseconds(300))
     }
 
+    /// China's busy tone (450 Hz, 350 ms on, 350 ms off) from libtonezone's table, one period.
+    static func chinaBusyTone() throws -> [Int16] {
+        var generator = ToneGenerator(spec: try #require(try ToneZones.zone("cn").busy), level: -10)
+        var samples = [Int16](repeating: 0, count: 5600)
+        _ = samples.withUnsafeMutableBufferPointer { generator.generate(into: $0) }
+        return samples
+    }
+
     @Test(arguments: ["loop-current drop", "polarity reversal", "busy tone"])
     func farEndHangUpEndsTheCall(method: String) async throws {
-        let line = try await answeredCall(analyzers: [LoudFrame(event: .tone(name: "CN_BUSY", isOn: true))])
+        let line = try await answeredCall(analyzers: [CallProgressAnalyzer(zone: try ToneZones.zone("cn"))])
         await run(40)
         switch method {
         case "loop-current drop": line.disconnect(by: .loopCurrentDrop())
         case "polarity reversal": line.disconnect(by: .polarityReversal)
-        default: line.disconnect(by: .tone(muLaw: [UInt8](repeating: 0x8F, count: 80) + [UInt8](repeating: 0xFF, count: 80)))
+        default: line.disconnect(byTone: try Self.chinaBusyTone())
         }
-        await run(10)
+        // The busy tone needs its cadence confirmed (a few periods of 700 ms); the others cross at once.
+        await run(method == "busy tone" ? 250 : 10)
         let calls = await engine.takeFinishedCalls()
         #expect(calls.first?.endReason == .farEndHungUp(method: method))
         #expect(!line.isAnswered, "the port went back on hook")

@@ -56,8 +56,12 @@ import Testing
             [  1.500] end: hangup
 
             """)
-        let json = String(decoding: try JSONEncoder().encode(h.transcript), as: UTF8.self)
-        #expect(json.contains(#"{"milliseconds":1500,"kind":"key","detail":"1"}"#))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let json = String(decoding: try encoder.encode(h.transcript), as: UTF8.self)
+        #expect(json.contains(#"{"detail":"1","kind":"key","milliseconds":1500}"#))
+        #expect(json.contains(#"{"detail":"en/hello","kind":"play","milliseconds":0}"#))
+        #expect(json.contains(#"{"detail":"prompt stopped","kind":"barge-in","milliseconds":1500}"#))
         #expect(json.contains(#""endReason":"hangup""#))
         #expect(h.call.description == "ended (hangup)")
     }
