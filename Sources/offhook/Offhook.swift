@@ -12,6 +12,7 @@ struct Offhook: AsyncParsableCommand {
             ChannelsCommand.self,
             SelfTestCommand.self,
             PRILoopCommand.self,
+            DSPCommand.self,
         ]
     )
 }
