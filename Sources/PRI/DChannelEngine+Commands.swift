@@ -16,6 +16,10 @@ extension DChannelEngine {
         case .hangUp(let id, let cause):
             hangUp(id, cause: cause)
         case .restart(let channel):
+            if let channel, !pool.contains(channel) {
+                emit(.commandFailed(nil, reason: "RESTART: B-channel \(channel) is not part of this span"))
+                return
+            }
             releaseCalls(on: channel, cause: .temporaryFailure)
             restartQueue.append(contentsOf: channel.map { [$0] } ?? pool.channels)
             if channel == nil { restartQueue.append(nil) }

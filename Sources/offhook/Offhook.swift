@@ -9,7 +9,6 @@ struct Offhook: AsyncParsableCommand {
             Run.self,
             Channels.self,
             Check.self,
-            ChannelsCommand.self,
             SelfTestCommand.self,
             PRILoopCommand.self,
             DSPCommand.self,

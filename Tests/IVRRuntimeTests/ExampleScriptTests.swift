@@ -13,6 +13,7 @@ import Testing
         let loaded = ScriptLoader().load(path: Self.folder + "/" + name)
         try #require(loaded.isUsable, "\(loaded.diagnostics)")
         try #require(loaded.diagnostics.isEmpty, "\(loaded.diagnostics)")
+        #expect(loaded.promptDirectory == Self.folder + "/prompts")
         return Harness(call: IVRCall(script: loaded.script!, tables: loaded.tables))
     }
 

@@ -74,6 +74,22 @@ let accounts = CSVTable(text: "account,name,balance\n12345678,\"Wang, Fang\",123
         #expect(h.actions == [.log(field: "ok", value: "3"), .log(field: "both", value: "yes"), .hangup(.hangup)])
     }
 
+    @Test func phoneNumbersKeepLeadingZeros() throws {
+        var h = try Harness("step s\n  if caller = 555 then transfer outside 013800138000\n  hangup\n")
+        h.start(caller: "0555")
+        #expect(h.actions == [.transfer(.outside, number: "013800138000")])
+    }
+
+    @Test func todayAndNowFollowTheCallAcrossMidnight() throws {
+        var h = try Harness("languages zh\nstep s\n  pause 2m\n  say date today\n  say time now\n  hangup\n")
+        h.start(at: time("2026-12-31", 23, 59))
+        h.advance(by: .seconds(120))
+        #expect(h.lastPlayed == ["zh/digits/2", "zh/digits/0", "zh/digits/2", "zh/digits/7", "zh/date/year",
+                                 "zh/digits/1", "zh/date/month", "zh/digits/1", "zh/date/day"])
+        h.finishPrompt()
+        #expect(h.lastPlayed == ["zh/digits/0", "zh/time/hour", "zh/digits/1", "zh/time/minute"])
+    }
+
     @Test func runawayLoopInAnUncheckedScriptEndsTheCall() {
         let file = SourceFile(path: "t.ivr", text: "step a\n  goto b\nstep b\n  goto a\n")
         var h = Harness(call: IVRCall(script: Parser().parse(file).script))
