@@ -14,6 +14,7 @@ import PackageDescription
 //   Signalling        sans-I/O FXS and FXO port state machines (time in, actions out)
 //   IVRScript         the IVR script language: lexer, parser, checker, diagnostics
 //   IVRRuntime        the per-call interpreter: a sans-I/O state machine (events in, actions out)
+//   ACD               sans-I/O queues and agents (FXS phones): strategies, feature codes, overflow
 //   offhook           the one executable
 let package = Package(
     name: "Offhook",
@@ -67,6 +68,9 @@ let package = Package(
         .target(name: "IVRScript", exclude: ["README.md"]),
         .target(name: "IVRRuntime", dependencies: ["IVRScript"]),
 
+        // ACD and call records.
+        .target(name: "ACD", dependencies: ["TelephonyCore", .product(name: "Logging", package: "swift-log")]),
+
         // The executable.
         .executableTarget(
             name: "offhook",
@@ -94,6 +98,7 @@ let package = Package(
         .testTarget(name: "SignallingTests", dependencies: ["Signalling", "TelephonyCore", "SimulatedCard"]),
         .testTarget(name: "ConsoleTests", dependencies: ["Console", "TelephonyCore"]),
         .testTarget(name: "DAHDITests", dependencies: ["DAHDI", "CDAHDI", "TelephonyCore"]),
+        .testTarget(name: "ACDTests", dependencies: ["ACD", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "IVRScriptTests", dependencies: ["IVRScript"], exclude: ["Fixtures"]),
         .testTarget(name: "IVRRuntimeTests", dependencies: ["IVRRuntime", "IVRScript"]),
         .testTarget(name: "OffhookCLITests", dependencies: ["offhook", "DSPTestSupport"]),
