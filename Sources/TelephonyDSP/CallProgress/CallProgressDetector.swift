@@ -250,7 +250,11 @@ public struct CallProgressDetector: Sendable {
             let on = lowest >= minimumPower && highest <= lowest * twist && inTune
                 && tonePower >= purity * total
             let reference = groups[g].onReference
-            let off = !on && (reference > 0 ? total <= reference * 0.1 : total <= minimumPower)
+            // Off: the tone is gone (15 dB down) and what remains is quiet (6 dB below the tone),
+            // so line noise at a modest SNR is silence but speech in the gaps is not.
+            let off = !on && (reference > 0
+                ? tonePower <= reference * 0.03 && total <= reference * 0.25
+                : total <= minimumPower)
             track(group: g, on: on, off: off, tonePower: tonePower,
                   offset: offsetCount > 0 ? offsetSum / Float(offsetCount) : nil)
         }
