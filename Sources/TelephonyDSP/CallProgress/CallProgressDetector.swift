@@ -102,7 +102,7 @@ public struct CallProgressDetector: Sendable {
     private var previousRe: [Float]
     private var previousIm: [Float]
     private var previousValid: [Bool]
-    private var pending: (CallProgressEvent?, CallProgressEvent?) = (nil, nil)
+    private var pending = EventQueue<CallProgressEvent>()
 
     /// The tone currently reported on, if any.
     public internal(set) var activeTone: CallProgressTone?
@@ -195,13 +195,11 @@ public struct CallProgressDetector: Sendable {
     }
 
     private mutating func takePending() -> CallProgressEvent? {
-        let first = pending.0
-        pending = (pending.1, nil)
-        return first
+        return pending.pop()
     }
 
     mutating func emit(_ event: CallProgressEvent) {
-        if pending.0 == nil { pending.0 = event } else { pending.1 = event }
+        pending.push(event)
     }
 
     private mutating func analyseBlock() {
