@@ -112,6 +112,8 @@ extension CallEngine {
                 try? phone.channel.setHook(.ring)
             case .ringerOff:
                 try? phone.channel.setHook(.ringOff)
+            case .openLoop:
+                try? phone.channel.setHook(.onHook)
             case .sendCallerID(let id):
                 if let samples = callerIDAudio?(id) { phone.leg.play(PromptAudio(samples: samples, name: "caller-id"), id: -1) }
             case .report(let event):
