@@ -113,7 +113,7 @@ extension CallEngine {
             case .ringerOff:
                 try? phone.channel.setHook(.ringOff)
             case .openLoop:
-                try? phone.channel.setHook(.onHook)   // kewlstart pulse: the caller hung up
+                try? phone.channel.setHook(.onHook)
             case .sendCallerID(let id):
                 if let samples = callerIDAudio?(id) { phone.leg.play(PromptAudio(samples: samples, name: "caller-id"), id: -1) }
             case .report(let event):
