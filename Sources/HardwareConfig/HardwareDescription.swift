@@ -83,6 +83,11 @@ public struct HardwareDescription: Sendable {
                 problem("span-cable", line: cable.line, "a span cable joins two different digital spans of the same kind; spans \(cable.0) and \(cable.1) are \(kinds.map { $0?.description ?? "missing" }.joined(separator: " and "))")
             }
         }
+        for queue in config.queues {
+            for port in queue.agents where channels[port]?.portKind != .fxs {
+                problem("agents", line: queue.line, "queue '\(queue.name)': channel \(port) is not an FXS port; agents answer on FXS ports")
+            }
+        }
         for route in config.routes {
             for channel in route.channels where channels[channel] == nil {
                 problem("channels", line: route.line, "route '\(route.name)': channel \(channel) is not configured in \(systemConfPath)")

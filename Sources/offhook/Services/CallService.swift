@@ -45,7 +45,7 @@ struct CallService: Service {
         makeDirectory(recordings)
         let engine = CallEngine(media: media, router: CallRouter(routes: routes),
                                 application: IVRApplication(scripts: scripts, environment: .init(logger: logger, recordingDirectory: recordings)),
-                                time: time, logger: logger)
+                                time: time, logger: logger, tones: PortTones(zone: zone))
         let configuration = FXOPort.Configuration(
             ringCadence: RingCadence(zone: zone) ?? .china, callerID: .afterFirstRing,
             disconnect: .init(loopCurrentDrop: true, polarityReversal: false, tones: [.busy, .congestion]))
@@ -53,6 +53,12 @@ struct CallService: Service {
             try await engine.addLine(opened.card.openChannel(port), configuration: configuration,
                                      analyzers: [FaxToneAnalyzer(), CallProgressAnalyzer(zone: zone)])
         }
+        for port in description.config.agentPorts {
+            try await engine.addAgentPhone(opened.card.openChannel(port),
+                                           configuration: .cardDebounced(ringCadence: RingCadence(zone: zone) ?? .china, callerID: .afterFirstRing(delay: .milliseconds(500))),
+                                           analyzers: [])
+        }
+        logger.info("\(description.config.agentPorts.count) agent phone(s) in service")
         logger.info("\(description.config.linePorts.count) exchange line(s) in service, zone \(zoneCode), \(routes.count) route(s)")
         if opened.simulated != nil, let first = routes.first {
             logger.notice("simulated card: call in with `offhook simulate \(first.target)` (the keyboard is the keypad), or `--keys \"1 #\"`")
@@ -83,6 +89,11 @@ struct CallService: Service {
                 group.addTask {
                     while !Task.isCancelled && !Task.isShuttingDownGracefully {
                         await engine.tick()
+                        // No ACD is configured yet: callers who ask for a queue go to the overflow branch.
+                        for request in await engine.takeQueueRequests() {
+                            logger.notice("queue \(request.queue): no agents configured; overflow for \(request.call)")
+                            await engine.overflow(call: request.call)
+                        }
                         for call in await engine.takeFinishedCalls() {
                             logger.info("call record", metadata: [
                                 "call": "\(call.id)", "channel": "\(call.channel.name)", "caller": "\(call.caller)",
