@@ -12,6 +12,8 @@ import Foundation
 public final class SQLiteCallRecordStore: CallRecordStore {
     /// The schema this code writes.
     public static let schemaVersion = 1
+    /// The file `offhook run` writes and `offhook report` reads unless told otherwise.
+    public static let defaultPath = "calls.db"
 
     let database: SQLiteDatabase
     private let insertCall: SQLiteDatabase.Statement
