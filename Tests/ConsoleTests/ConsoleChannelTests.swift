@@ -30,7 +30,7 @@ struct ConsoleChannelTests {
             """, pcm: "consoletest")
     }
 
-    @Test func playsAndRecordsThroughTheFilePCM() throws {
+    @Test func playsAndRecordsThroughTheFilePCM() async throws {
         let dir = try Self.scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
         let callerSpeech = Self.frames(20, seed: 7).flatMap { $0 }       // what the "microphone" hears
@@ -47,7 +47,9 @@ struct ConsoleChannelTests {
         for frame in prompt {
             #expect(try frame.withUnsafeBytes { try channel.write($0) } == .bytes(320))
         }
-        usleep(700_000)   // a real thread sleep: the channel's clock is its own thread, not the test's
+        // The channel's clock is its own thread: however late this wakes, the rings keep the first
+        // 32 frames each way, and the pacing check compares ticks with the time actually passed.
+        try await Task.sleep(for: .milliseconds(700))
         let ticks = channel.ticks
         let elapsed = ContinuousClock.now - start
         var recorded: [Int16] = []
