@@ -43,6 +43,9 @@ let package = Package(
         .target(name: "ChannelConformance", dependencies: ["TelephonyCore", "TelephonyDSP"]),
         .target(name: "HardwareConfig", dependencies: ["TelephonyCore"]),
         .target(name: "Media", dependencies: ["TelephonyCore", "TelephonyDSP"]),
+        .target(name: "ACDService", dependencies: [
+            "ACD", "CallEngine", "Media", .product(name: "Logging", package: "swift-log"),
+        ]),
         .target(name: "IVRService", dependencies: [
             "IVRScript", "IVRRuntime", "CallEngine", "Media", "AudioFiles", .product(name: "Logging", package: "swift-log"),
         ]),
@@ -84,8 +87,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
-                "CallEngine", "IVRService", "Media", "Signalling",
-                "ACD", "CDR",
+                "CallEngine", "IVRService", "Media", "Signalling", "ACD", "ACDService",
+                "CDR",
             ]
         ),
 
@@ -95,6 +98,7 @@ let package = Package(
         .testTarget(name: "SimulatedCardTests", dependencies: ["SimulatedCard", "ChannelConformance", "TelephonyDSP"]),
         .testTarget(name: "AudioFilesTests", dependencies: ["AudioFiles"]),
         .testTarget(name: "CallEngineTests", dependencies: ["CallEngine", "SimulatedCard", "Media", "Signalling", "TelephonyDSP", "ToneZones"]),
+        .testTarget(name: "ACDServiceTests", dependencies: ["ACDService", "ACD", "CallEngine", "SimulatedCard", "Media", "ToneZones", "Signalling"]),
         .testTarget(name: "MediaTests", dependencies: ["Media", "SimulatedCard"]),
         .testTarget(name: "HardwareConfigTests", dependencies: ["HardwareConfig", "TelephonyCore"]),
         .testTarget(name: "ToneZonesTests", dependencies: ["ToneZones"]),
