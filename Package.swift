@@ -14,6 +14,7 @@ import PackageDescription
 //   Signalling        sans-I/O FXS and FXO port state machines (time in, actions out)
 //   IVRScript         the IVR script language: lexer, parser, checker, diagnostics
 //   IVRRuntime        the per-call interpreter: a sans-I/O state machine (events in, actions out)
+//   ACD               sans-I/O queues and agents (FXS phones): strategies, feature codes, overflow
 //   offhook           the one executable
 let package = Package(
     name: "Offhook",
@@ -41,6 +42,9 @@ let package = Package(
         .target(name: "ChannelConformance", dependencies: ["TelephonyCore", "TelephonyDSP"]),
         .target(name: "HardwareConfig", dependencies: ["TelephonyCore"]),
         .target(name: "Media", dependencies: ["TelephonyCore", "TelephonyDSP"]),
+        .target(name: "ACDService", dependencies: [
+            "ACD", "CallEngine", "Media", .product(name: "Logging", package: "swift-log"),
+        ]),
         .target(name: "IVRService", dependencies: [
             "IVRScript", "IVRRuntime", "CallEngine", "Media", "AudioFiles", .product(name: "Logging", package: "swift-log"),
         ]),
@@ -67,6 +71,9 @@ let package = Package(
         .target(name: "IVRScript", exclude: ["README.md"]),
         .target(name: "IVRRuntime", dependencies: ["IVRScript"]),
 
+        // ACD and call records.
+        .target(name: "ACD", dependencies: ["TelephonyCore", .product(name: "Logging", package: "swift-log")]),
+
         // The executable.
         .executableTarget(
             name: "offhook",
@@ -77,7 +84,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
-                "CallEngine", "IVRService", "Media", "Signalling",
+                "CallEngine", "IVRService", "Media", "Signalling", "ACD", "ACDService",
             ]
         ),
 
@@ -87,6 +94,7 @@ let package = Package(
         .testTarget(name: "SimulatedCardTests", dependencies: ["SimulatedCard", "ChannelConformance", "TelephonyDSP"]),
         .testTarget(name: "AudioFilesTests", dependencies: ["AudioFiles"]),
         .testTarget(name: "CallEngineTests", dependencies: ["CallEngine", "SimulatedCard", "Media", "Signalling", "TelephonyDSP", "ToneZones"]),
+        .testTarget(name: "ACDServiceTests", dependencies: ["ACDService", "ACD", "CallEngine", "SimulatedCard", "Media", "ToneZones", "Signalling"]),
         .testTarget(name: "MediaTests", dependencies: ["Media", "SimulatedCard"]),
         .testTarget(name: "HardwareConfigTests", dependencies: ["HardwareConfig", "TelephonyCore"]),
         .testTarget(name: "ToneZonesTests", dependencies: ["ToneZones"]),
@@ -94,6 +102,7 @@ let package = Package(
         .testTarget(name: "SignallingTests", dependencies: ["Signalling", "TelephonyCore", "SimulatedCard"]),
         .testTarget(name: "ConsoleTests", dependencies: ["Console", "TelephonyCore"]),
         .testTarget(name: "DAHDITests", dependencies: ["DAHDI", "CDAHDI", "TelephonyCore"]),
+        .testTarget(name: "ACDTests", dependencies: ["ACD", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "IVRScriptTests", dependencies: ["IVRScript"], exclude: ["Fixtures"]),
         .testTarget(name: "IVRRuntimeTests", dependencies: ["IVRRuntime", "IVRScript"]),
         .testTarget(name: "OffhookCLITests", dependencies: ["offhook", "DSPTestSupport"]),
