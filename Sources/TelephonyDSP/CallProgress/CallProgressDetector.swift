@@ -158,7 +158,7 @@ public struct CallProgressDetector: Sendable {
             groups[p.group].longestOnMS = max(groups[p.group].longestOnMS, p.maxOnMS)
         }
         tolerances = bins.map { Float(max(8, $0 * configuration.frequencyTolerance)) }
-        minimumPower = Self.sinePower(dBm0: configuration.minimumLevel)
+        minimumPower = Float(SignalLevel.power(dBm0: configuration.minimumLevel))
 
         twist = Float(pow(10, configuration.twist / 10))
         let widest = min(0.5, (tolerances.max() ?? 8) * Float(Self.blockLength) / 8000)
@@ -191,11 +191,6 @@ public struct CallProgressDetector: Sendable {
         return (audible, f.isEmpty ? 1 : Double(audible.count) / Double(f.count), false)
     }
 
-    /// Mean-square power of a sine at `dBm0` (a full-scale sine is +3.14 dBm0).
-    static func sinePower(dBm0: Double) -> Float {
-        let peak = 32768 * pow(10, (dBm0 - 3.14) / 20)
-        return Float(peak * peak / 2)
-    }
 
     /// Feeds up to 160 samples; returns a tone starting or stopping, if one was decided.
     ///
