@@ -110,6 +110,7 @@ let package = Package(
         .testTarget(name: "CDRTests", dependencies: ["CDR", "ACD", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "IVRScriptTests", dependencies: ["IVRScript"], exclude: ["Fixtures"]),
         .testTarget(name: "IVRRuntimeTests", dependencies: ["IVRRuntime", "IVRScript"]),
-        .testTarget(name: "OffhookCLITests", dependencies: ["offhook", "DSPTestSupport", "CDR"]),
+        .testTarget(name: "OffhookCLITests", dependencies: ["offhook", "DSPTestSupport", "CDR",
+                                                       "ACD", "ACDService", "CallEngine", "Media", "SimulatedCard", "ToneZones"]),
     ]
 )
