@@ -12,6 +12,7 @@ import PackageDescription
 //   CLibPRI / PRI     libpri on one owner thread; Sendable events out
 //   Signalling        sans-I/O FXS and FXO port state machines (time in, actions out)
 //   IVRScript         the IVR script language: lexer, parser, checker, diagnostics
+//   Loopback          the loopback harness: measured checks across ports wired back to back
 //   offhook           the one executable
 let package = Package(
     name: "Offhook",
@@ -51,6 +52,7 @@ let package = Package(
         .target(name: "ToneZones", dependencies: ["CToneZone", "TelephonyDSP"]),
         .target(name: "PRI", dependencies: ["CLibPRI", "TelephonyCore"]),
         .target(name: "Signalling", dependencies: ["TelephonyCore", "TelephonyDSP"]),
+        .target(name: "Loopback", dependencies: ["TelephonyCore", "TelephonyDSP", "PRI", "ChannelConformance"]),
 
         // IVR.
         .target(name: "IVRScript"),
@@ -60,7 +62,7 @@ let package = Package(
             name: "offhook",
             dependencies: [
                 "TelephonyCore", "TelephonyDSP", "SimulatedCard", "HardwareConfig", "DAHDI",
-                "ToneZones", "ChannelConformance", "IVRScript",
+                "ToneZones", "ChannelConformance", "IVRScript", "Loopback",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -79,6 +81,7 @@ let package = Package(
         .testTarget(name: "SignallingTests", dependencies: ["Signalling", "TelephonyCore", "SimulatedCard"]),
         .testTarget(name: "DAHDITests", dependencies: ["DAHDI", "CDAHDI", "TelephonyCore"]),
         .testTarget(name: "IVRScriptTests", dependencies: ["IVRScript"], exclude: ["Fixtures"]),
+        .testTarget(name: "LoopbackTests", dependencies: ["Loopback", "SimulatedCard", "TelephonyCore", "PRI"]),
         .testTarget(name: "OffhookCLITests", dependencies: ["offhook", "DSPTestSupport"]),
     ]
 )
