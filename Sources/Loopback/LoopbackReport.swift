@@ -9,17 +9,38 @@ public struct Measurement: Sendable, Hashable, Encodable, CustomStringConvertibl
     public var value: Double?
     /// The unit: `ms`, `dB`, `dBm0`, `bits`, `frames`, …
     public var unit: String
+    /// Set when the meter reached its limit: the true value is at most (or at least) `value`.
+    public var bound: Bound?
 
-    public init(_ name: String, _ value: Double?, _ unit: String) {
+    /// Which side of `value` the true value lies on, when the meter hit its floor.
+    public enum Bound: String, Sendable, Hashable, Encodable {
+        case atMost = "at-most"
+        case atLeast = "at-least"
+    }
+
+    public init(_ name: String, _ value: Double?, _ unit: String, bound: Bound? = nil) {
         self.name = name
         self.value = value
         self.unit = unit
+        self.bound = bound
+    }
+
+    enum CodingKeys: String, CodingKey { case name, value, unit, bound }
+
+    /// Writes `value` as `null` when nothing was measured, so every check lists the same keys.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(name, forKey: .name)
+        if let value, value.isFinite { try container.encode(value, forKey: .value) } else { try container.encodeNil(forKey: .value) }
+        try container.encode(unit, forKey: .unit)
+        try container.encodeIfPresent(bound, forKey: .bound)
     }
 
     /// `name value unit`, with dB figures to two decimals; `name: none` when absent.
     public var description: String {
         guard let value else { return "\(name): none" }
-        return "\(name) \(Self.format(value, unit: unit)) \(unit)"
+        let prefix = bound.map { $0 == .atMost ? "≤ " : "≥ " } ?? ""
+        return "\(name) \(prefix)\(Self.format(value, unit: unit)) \(unit)"
     }
 
     /// A value as the table prints it: integers whole, dB figures to two decimals.

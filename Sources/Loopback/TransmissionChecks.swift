@@ -77,10 +77,12 @@ struct TransmissionChecks {
     private func level(_ d: Direction) -> CheckRecorder.Outcome {
         let loss = d.sent[0] - d.received[0]
         let passed = limits.loss.contains(loss)
+        let nothing = d.received[0] <= ToneMeter.floorDBm0
         return .init(passed: passed,
-                     measured: [Measurement("sent", d.sent[0], "dBm0"), Measurement("received", d.received[0], "dBm0"),
-                                Measurement("loss", loss, "dB")],
-                     detail: "sent \(f(d.sent[0])) dBm0, received \(Self.levelText(d.received[0])) dBm0 at \(d.to), loss \(f(loss)) dB"
+                     measured: [Measurement("sent", d.sent[0], "dBm0"),
+                                Measurement("received", d.received[0], "dBm0", bound: nothing ? .atMost : nil),
+                                Measurement("loss", loss, "dB", bound: nothing ? .atLeast : nil)],
+                     detail: "sent \(f(d.sent[0])) dBm0, received \(Self.levelText(d.received[0])) dBm0 at \(d.to), loss \(nothing ? "≥ " : "")\(f(loss)) dB"
                         + " (limit \(f(limits.loss.lowerBound))…\(f(limits.loss.upperBound)) dB)")
     }
 
@@ -92,10 +94,15 @@ struct TransmissionChecks {
         for (i, frequency) in frequencies.enumerated().dropFirst() {
             let loss = d.sent[i] - d.received[i]
             losses.append(loss)
-            measured.append(Measurement("loss \(Int(frequency)) Hz", loss, "dB"))
+            let nothing = d.received[i] <= ToneMeter.floorDBm0
+            measured.append(Measurement("loss \(Int(frequency)) Hz", loss, "dB", bound: nothing ? .atLeast : nil))
             let flat = abs(loss - reference) <= limits.sweepFlatnessDB
             let inRange = loss >= limits.loss.lowerBound - limits.sweepFlatnessDB && loss <= limits.loss.upperBound + limits.sweepFlatnessDB
             if !flat || !inRange { bad.append("\(Int(frequency)) Hz") }
+        }
+        if d.received.dropFirst().allSatisfy({ $0 <= ToneMeter.floorDBm0 }) {
+            return .init(passed: false, measured: measured,
+                         detail: "nothing received above \(Int(ToneMeter.floorDBm0)) dBm0 at \(d.to) at any frequency (loss ≥ \(f(losses.min() ?? 0)) dB)")
         }
         let spread = (losses.max() ?? 0) - (losses.min() ?? 0)
         var words = "loss \(f(losses.min() ?? 0))…\(f(losses.max() ?? 0)) dB over \(Int(limits.sweepFrequencies.first ?? 0))-\(Int(limits.sweepFrequencies.last ?? 0)) Hz, spread \(f(spread)) dB"
@@ -114,8 +121,8 @@ struct TransmissionChecks {
         let floorNote = atFloor ? " (nothing returned above \(Int(ToneMeter.floorDBm0)) dBm0)" : ""
         let bound = atFloor ? "≥ " : ""
         return .init(passed: worst >= limits.minimumEchoReturnLossDB,
-                     measured: [Measurement("echo return loss 1004 Hz", atReference, "dB"),
-                                Measurement("echo return loss worst", worst, "dB"),
+                     measured: [Measurement("echo return loss 1004 Hz", atReference, "dB", bound: atFloor ? .atLeast : nil),
+                                Measurement("echo return loss worst", worst, "dB", bound: atFloor ? .atLeast : nil),
                                 Measurement("worst at", worstFrequency, "Hz")],
                      detail: "\(d.to) silent: ERL \(bound)\(f(atReference)) dB at 1004 Hz, worst \(bound)\(f(worst)) dB at \(Int(worstFrequency)) Hz\(floorNote)"
                         + " (limit ≥ \(f(limits.minimumEchoReturnLossDB)) dB)")

@@ -11,6 +11,7 @@ struct Offhook: AsyncParsableCommand {
             Check.self,
             ChannelsCommand.self,
             SelfTestCommand.self,
+            LoopbackCommand.self,
         ]
     )
 }
