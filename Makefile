@@ -5,7 +5,7 @@ BIN_DEBUG = .build/debug/offhook
 BIN_RELEASE = .build/release/offhook
 SHARED ?= ../shared
 
-.PHONY: run test build release bench dsp-score vm-test deps-build clean
+.PHONY: run test build release bench dsp-score vm-test deps-build prompts clean
 
 deps-build:
 	@scripts/deps.sh build
@@ -16,12 +16,17 @@ build: deps-build
 release: deps-build
 	@$(SWIFT) build -q -c release
 
+## make prompts: records the example scripts' prompts (asterisk-core-sounds-en-wav, espeak-ng)
+prompts:
+	@scripts/deps.sh prompts
+	@scripts/make-prompts.sh
+
 ## make run: the daemon on the simulated card from Hardware/ (or the real card when one is present)
-run: release
+run: release prompts
 	@$(BIN_RELEASE) run --config $(CONFIG)
 
 ## make test: unit tests, the conformance suite on the simulated card, the loopback harness
-test: deps-build
+test: deps-build prompts
 	@scripts/deps.sh test
 	@$(SWIFT) build -q --build-tests
 	@$(SWIFT) test -q --skip-build --parallel

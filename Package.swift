@@ -8,11 +8,13 @@ import PackageDescription
 //   HardwareConfig    DAHDI system.conf + offhook.conf parsers, located diagnostics
 //   ChannelConformance  the conformance suite every backend must pass (SimulatedCard, DAHDI)
 //   CDAHDI / DAHDI    the real-kernel backend (ioctl shim + Swift driver)
+//   CALSA / Console   the computer's sound card through ALSA as one channel, with its own 20 ms clock
 //   CToneZone / ToneZones   libtonezone's tables as TelephonyDSP tone specs
 //   CLibPRI / PRI     libpri on one owner thread; Sendable events out
 //   Signalling        sans-I/O FXS and FXO port state machines (time in, actions out)
 //   IVRScript         the IVR script language: lexer, parser, checker, diagnostics
 //   Loopback          the loopback harness: measured checks across ports wired back to back
+//   IVRRuntime        the per-call interpreter: a sans-I/O state machine (events in, actions out)
 //   offhook           the one executable
 let package = Package(
     name: "Offhook",
@@ -39,7 +41,13 @@ let package = Package(
         .target(name: "SimulatedCard", dependencies: ["TelephonyCore", "TelephonyDSP"]),
         .target(name: "ChannelConformance", dependencies: ["TelephonyCore", "TelephonyDSP"]),
         .target(name: "HardwareConfig", dependencies: ["TelephonyCore"]),
-        .target(name: "Media", dependencies: ["TelephonyCore"]),
+        .target(name: "Media", dependencies: ["TelephonyCore", "TelephonyDSP"]),
+        .target(name: "IVRService", dependencies: [
+            "IVRScript", "IVRRuntime", "CallEngine", "Media", "AudioFiles", .product(name: "Logging", package: "swift-log"),
+        ]),
+        .target(name: "CallEngine", dependencies: [
+            "TelephonyCore", "Media", "Signalling", .product(name: "Logging", package: "swift-log"),
+        ]),
         .target(name: "CDAHDI"),
         .target(name: "DAHDI", dependencies: ["CDAHDI", "TelephonyCore"]),
 
@@ -49,23 +57,29 @@ let package = Package(
         .systemLibrary(name: "CSndFile", pkgConfig: "sndfile", providers: [.apt(["libsndfile1-dev"])]),
         .systemLibrary(name: "CSoxr", pkgConfig: "soxr", providers: [.apt(["libsoxr-dev"])]),
         .target(name: "AudioFiles", dependencies: ["CSndFile", "CSoxr"]),
+        .systemLibrary(name: "CALSA", pkgConfig: "alsa", providers: [.apt(["libasound2-dev"])]),
+        .target(name: "CALSAShim", dependencies: ["CALSA"]),
+        .target(name: "Console", dependencies: ["CALSA", "CALSAShim", "TelephonyCore"]),
         .target(name: "ToneZones", dependencies: ["CToneZone", "TelephonyDSP"]),
-        .target(name: "PRI", dependencies: ["CLibPRI", "TelephonyCore"]),
-        .target(name: "Signalling", dependencies: ["TelephonyCore", "TelephonyDSP"]),
+        .target(name: "PRI", dependencies: ["CLibPRI", "TelephonyCore"], exclude: ["README.md"]),
+        .target(name: "Signalling", dependencies: ["TelephonyCore", "TelephonyDSP"], exclude: ["README.md"]),
         .target(name: "Loopback", dependencies: ["TelephonyCore", "TelephonyDSP", "PRI", "ChannelConformance"]),
 
         // IVR.
-        .target(name: "IVRScript"),
+        .target(name: "IVRScript", exclude: ["README.md"]),
+        .target(name: "IVRRuntime", dependencies: ["IVRScript"]),
 
         // The executable.
         .executableTarget(
             name: "offhook",
             dependencies: [
                 "TelephonyCore", "TelephonyDSP", "SimulatedCard", "HardwareConfig", "DAHDI",
-                "ToneZones", "ChannelConformance", "IVRScript", "Loopback",
+                "ToneZones", "ChannelConformance", "IVRScript", "PRI", "Loopback",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                "CallEngine", "IVRService", "Media", "Signalling",
             ]
         ),
 
@@ -74,13 +88,16 @@ let package = Package(
         .testTarget(name: "TelephonyDSPTests", dependencies: ["TelephonyDSP", "DSPTestSupport"]),
         .testTarget(name: "SimulatedCardTests", dependencies: ["SimulatedCard", "ChannelConformance", "TelephonyDSP"]),
         .testTarget(name: "AudioFilesTests", dependencies: ["AudioFiles"]),
+        .testTarget(name: "CallEngineTests", dependencies: ["CallEngine", "SimulatedCard", "Media", "Signalling", "TelephonyDSP", "ToneZones"]),
         .testTarget(name: "MediaTests", dependencies: ["Media", "SimulatedCard"]),
         .testTarget(name: "HardwareConfigTests", dependencies: ["HardwareConfig", "TelephonyCore"]),
         .testTarget(name: "ToneZonesTests", dependencies: ["ToneZones"]),
         .testTarget(name: "PRITests", dependencies: ["PRI", "SimulatedCard", "TelephonyCore"]),
         .testTarget(name: "SignallingTests", dependencies: ["Signalling", "TelephonyCore", "SimulatedCard"]),
+        .testTarget(name: "ConsoleTests", dependencies: ["Console", "TelephonyCore"]),
         .testTarget(name: "DAHDITests", dependencies: ["DAHDI", "CDAHDI", "TelephonyCore"]),
         .testTarget(name: "IVRScriptTests", dependencies: ["IVRScript"], exclude: ["Fixtures"]),
+        .testTarget(name: "IVRRuntimeTests", dependencies: ["IVRRuntime", "IVRScript"]),
         .testTarget(name: "LoopbackTests", dependencies: ["Loopback", "SimulatedCard", "TelephonyCore", "PRI"]),
         .testTarget(name: "OffhookCLITests", dependencies: ["offhook", "DSPTestSupport"]),
     ]

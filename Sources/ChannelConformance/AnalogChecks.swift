@@ -13,6 +13,10 @@ struct AnalogChecks {
     static let edgeFrames = 10
     /// Frames allowed for a hang-up to be reported (DAHDI waits out a 1.25 s flash window): 2 s.
     static let hangUpFrames = 100
+    /// Frames a real card needs after an off-hook before it accepts a flash (DAHDI: 600 ms): 700 ms.
+    static let debounceFrames = 35
+    /// Frames an FXO port ignores ringing for after hanging up (DAHDI: 2 s): 2.2 s.
+    static let ringDebounceFrames = 110
 
     func run() async -> [ConformanceCheck] {
         var checks: [ConformanceCheck] = []
@@ -42,7 +46,9 @@ struct AnalogChecks {
             return (frames != nil && hook == .offHook, frames.map { "off-hook after \($0 * 20) ms, FXS port reads \(hook)" } ?? "no off-hook event in \(Self.edgeFrames * 20) ms (saw \(seen))")
         }
         await check("read reports a pending event before audio") {
-            // The off-hook event above was consumed; make a fresh one with a flash.
+            // The off-hook event above was consumed; make a fresh one with a flash. A real card
+            // refuses a flash while the off-hook is still debounced (DAHDI: 600 ms, EBUSY).
+            _ = try await waiter.settle(Self.debounceFrames, [fxs, fxo])
             try fxo.setHook(.flash)
             var buffer = [UInt8](repeating: 0, count: 1024)
             var sawPending = false
@@ -84,7 +90,8 @@ struct AnalogChecks {
             return (frames != nil && hook == .onHook, frames.map { "on-hook after \($0 * 20) ms" } ?? "none in \(Self.hangUpFrames * 20) ms (saw \(seen))")
         }
         await check("FXS port ringing reaches the FXO port") {
-            _ = try await waiter.settle(5, [fxs, fxo])
+            // An FXO port ignores ringing for 2 s after it hangs up (DAHDI's RING_DEBOUNCE_TIME).
+            _ = try await waiter.settle(Self.ringDebounceFrames, [fxs, fxo])
             seen = []
             try fxs.setHook(.ring)
             let frames = try await waiter.waitForEvent(on: fxo, within: Self.edgeFrames, seen: &seen) { $0 == .ringBegin || $0 == .ringDetected }

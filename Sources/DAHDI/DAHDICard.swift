@@ -127,6 +127,22 @@ public final class DAHDICard: TelephonyCard {
         try DAHDIChannel(number: number, devicePath: channelPath)
     }
 
+    /// Creates a dynamic span (`DAHDI_DYNAMIC_CREATE`), as a `dynamic=` line of system.conf
+    /// does: e.g. driver `loc`, address `1:1`, 31 channels, timing 0. Returns its span number.
+    @discardableResult
+    public func createDynamicSpan(driver: String, address: String, channels: Int, timing: Int = 0) throws(DAHDIError) -> Int {
+        guard (1...Int(DAHDI_MAX_CHANNELS)).contains(channels), timing >= 0 else {
+            throw .invalidArgument("DAHDI_DYNAMIC_CREATE")
+        }
+        var raw = dahdi_dynamic_span()
+        copy(driver, intoCArray: &raw.driver)
+        copy(address, intoCArray: &raw.addr)
+        raw.numchans = Int32(channels)
+        raw.timing = Int32(timing)
+        raw = try dahdiIOCTL(control, CDAHDI_DYNAMIC_CREATE, struct: raw, operation: "DAHDI_DYNAMIC_CREATE")
+        return Int(raw.spanno)
+    }
+
     /// Destroys a dynamic span (`DAHDI_DYNAMIC_DESTROY`), e.g. driver `loc`, address `1:1`:
     /// its peer then loses frames and goes into red alarm. Channels on it are removed.
     public func destroyDynamicSpan(driver: String, address: String) throws(DAHDIError) {

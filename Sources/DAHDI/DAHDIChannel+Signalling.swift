@@ -2,9 +2,22 @@ import CDAHDI
 import TelephonyCore
 
 extension DAHDIChannel {
+    /// Performs a hook operation (`DAHDI_HOOK`).
+    ///
+    /// On an FXS port (FXO kewlstart signalling) `.onHook` opens the loop whenever the phone is
+    /// off hook. DAHDI sends that kewlstart disconnect only once the port has itself gone off
+    /// hook (answered, as chan_dahdi does when it sees the phone lift), so this issues the
+    /// `DAHDI_OFFHOOK` first when it has not been.
     public func setHook(_ command: HookCommand) throws(ChannelError) {
         do {
             let fd = try fileDescriptor("DAHDI_HOOK")
+            if command == .onHook && info.signalling == .fxoKewlStart {
+                let now = try parameters()
+                if now.transmitHookSignal == 0 && now.receiveOffHook {   // DAHDI_TXSIG_ONHOOK, phone off hook
+                    try dahdiIOCTL(fd, CDAHDI_HOOK, int: HookCommand.offHook.rawValue, operation: "DAHDI_HOOK",
+                                   number: info.number, alsoSuccess: EINPROGRESSValue)
+                }
+            }
             // DAHDI_RING (and a ring-off during the cadence) answer EINPROGRESS once started.
             try dahdiIOCTL(fd, CDAHDI_HOOK, int: command.rawValue, operation: "DAHDI_HOOK",
                            number: info.number, alsoSuccess: EINPROGRESSValue)

@@ -23,7 +23,7 @@ public final class DAHDIChannel: TelephonyChannel {
     private let format: Atomic<UInt8>
 
     /// Opens channel `number` (`open` + `DAHDI_SPECIFY`), sets 20 ms blocks (or HDLC buffers on
-    /// a D-channel), and reads its parameters.
+    /// a D-channel) with `DAHDI_SET_BUFINFO`, and reads its parameters.
     ///
     /// Throws ``DAHDIError/noSuchChannel(_:operation:errno:)`` when the channel does not exist
     /// or is unconfigured, ``DAHDIError/busy(_:operation:)`` when another process holds it.
@@ -51,14 +51,14 @@ public final class DAHDIChannel: TelephonyChannel {
             guard let info = parameters.channelInfo else {
                 throw DAHDIError.noSuchChannel(number, operation: "DAHDI_GET_PARAMS (sigtype \(parameters.sigType))")
             }
-            if info.portKind == .dChannel {
-                var buffers = dahdi_bufferinfo(txbufpolicy: DAHDI_POLICY_IMMEDIATE, rxbufpolicy: DAHDI_POLICY_IMMEDIATE,
-                                               numbufs: 16, bufsize: 1024, readbufs: 0, writebufs: 0)
-                try dahdiIOCTL(fd, CDAHDI_SET_BUFINFO, &buffers, operation: "DAHDI_SET_BUFINFO", number: number)
-            } else {
-                try dahdiIOCTL(fd, CDAHDI_SET_BLOCKSIZE, int: Int32(AudioFrame.samples),
-                               operation: "DAHDI_SET_BLOCKSIZE", number: number)
-            }
+            // D-channel: 16 buffers of a whole Q.921 frame. Audio: 20 ms blocks, four of them each
+            // way, so a reader or writer may be up to 60 ms late without losing a frame.
+            let dChannel = info.portKind == .dChannel
+            var buffers = dahdi_bufferinfo(txbufpolicy: DAHDI_POLICY_IMMEDIATE, rxbufpolicy: DAHDI_POLICY_IMMEDIATE,
+                                           numbufs: dChannel ? 16 : 4,
+                                           bufsize: dChannel ? 1024 : Int32(AudioFrame.samples),
+                                           readbufs: 0, writebufs: 0)
+            try dahdiIOCTL(fd, CDAHDI_SET_BUFINFO, &buffers, operation: "DAHDI_SET_BUFINFO", number: number)
             self.info = info
             self.descriptor = Atomic(fd)
             self.format = Atomic(Self.code(of: parameters.law))

@@ -4,7 +4,7 @@ import TelephonyCore
 struct LegState {
     let channel: any TelephonyChannel
     var analyzers: [any FrameAnalyzer]
-    let continuation: AsyncStream<MediaEvent>.Continuation
+    let events: MediaEventQueue
     /// This pass's received frame, and whether one arrived.
     let rx: UnsafeMutableBufferPointer<Int16>
     private let tx: UnsafeMutableBufferPointer<Int16>
@@ -15,10 +15,10 @@ struct LegState {
     private var playback: (audio: PromptAudio, position: Int, id: Int, bargeIn: Bool)?
     private var recording: (id: Int, samples: [Int16], maximum: Int)?
 
-    init(channel: any TelephonyChannel, analyzers: [any FrameAnalyzer], continuation: AsyncStream<MediaEvent>.Continuation) {
+    init(channel: any TelephonyChannel, analyzers: [any FrameAnalyzer], events: MediaEventQueue) {
         self.channel = channel
         self.analyzers = analyzers
-        self.continuation = continuation
+        self.events = events
         rx = .allocate(capacity: AudioFrame.samples)
         rx.initialize(repeating: 0)
         tx = .allocate(capacity: AudioFrame.samples)
@@ -27,9 +27,9 @@ struct LegState {
 
     /// Ends the leg: reports an unfinished playback or recording and releases the buffers.
     func finish() {
-        if let playback { continuation.yield(.playbackFinished(id: playback.id, completed: false)) }
-        if let recording { continuation.yield(.recordingFinished(id: recording.id, samples: recording.samples)) }
-        continuation.finish()
+        if let playback { events.post(.playbackFinished(id: playback.id, completed: false)) }
+        if let recording { events.post(.recordingFinished(id: recording.id, samples: recording.samples)) }
+        events.finish()
         rx.deallocate()
         tx.deallocate()
     }
@@ -49,16 +49,16 @@ struct LegState {
                     analyze()
                     return
                 case .eventPending:
-                    while let event = try channel.nextEvent() { continuation.yield(.line(event)) }
+                    while let event = try channel.nextEvent() { events.post(.line(event)) }
                 case .wouldBlock:
                     // Events may be waiting even when no audio is (an idle FXO port ringing).
-                    while let event = try channel.nextEvent() { continuation.yield(.line(event)) }
+                    while let event = try channel.nextEvent() { events.post(.line(event)) }
                     return
                 }
             }
         } catch {
             failed = true
-            continuation.yield(.channelFailed(error))
+            events.post(.channelFailed(error))
         }
     }
 
@@ -69,7 +69,7 @@ struct LegState {
             if case .dtmf = event, let playback, playback.bargeIn {
                 stopPlayback(completed: false)
             }
-            continuation.yield(event)
+            events.post(event)
         }
         if recording != nil {
             recording!.samples.append(contentsOf: frame)
@@ -102,7 +102,7 @@ struct LegState {
             _ = try channel.writeSamples(UnsafeBufferPointer(tx))
         } catch {
             failed = true
-            continuation.yield(.channelFailed(error))
+            events.post(.channelFailed(error))
         }
     }
 
@@ -116,7 +116,7 @@ struct LegState {
     mutating func stopPlayback(completed: Bool) {
         guard let current = playback else { return }
         playback = nil
-        continuation.yield(.playbackFinished(id: current.id, completed: completed))
+        events.post(.playbackFinished(id: current.id, completed: completed))
     }
 
     mutating func startRecording(id: Int, maximumSamples: Int) {
@@ -129,6 +129,6 @@ struct LegState {
     mutating func stopRecording() {
         guard let current = recording else { return }
         recording = nil
-        continuation.yield(.recordingFinished(id: current.id, samples: current.samples))
+        events.post(.recordingFinished(id: current.id, samples: current.samples))
     }
 }

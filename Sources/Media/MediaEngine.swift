@@ -7,11 +7,11 @@ import TelephonyCore
 /// One engine serves a card (or a group of spans). Its owner calls ``runPass()`` once per frame
 /// of the card's clock, on one thread: the simulated card's tick, or the DAHDI poll thread.
 /// Call logic runs elsewhere (Swift concurrency) and meets the engine only through small
-/// commands (``MediaLeg``'s methods) and events (``MediaLeg/events``), never per sample.
+/// commands (``MediaLeg``'s methods) and events (``MediaLeg/takeEvents()``), never per sample.
 ///
 /// The pass allocates nothing and takes no lock in the steady state: commands are picked up only
 /// when an atomic flag says some are waiting, buffers are allocated when a leg is attached, and
-/// events are yielded only when a detector confirms something.
+/// events are queued only when a detector or the line reports something.
 public final class MediaEngine: @unchecked Sendable {
     // @unchecked: `legs` is touched only by the thread that calls `runPass()`; every other
     // thread talks to it through `inbox` (a mutex, taken by the engine only when `hasCommands`).
@@ -35,10 +35,10 @@ public final class MediaEngine: @unchecked Sendable {
             slots.next += 1
             return slots.next - 1
         }
-        let (stream, continuation) = AsyncStream<MediaEvent>.makeStream(bufferingPolicy: .bufferingNewest(256))
-        let state = LegState(channel: channel, analyzers: analyzers, continuation: continuation)
+        let events = MediaEventQueue()
+        let state = LegState(channel: channel, analyzers: analyzers, events: events)
         send(.attach(slot, state))
-        return MediaLeg(engine: self, slot: slot, channel: channel, events: stream)
+        return MediaLeg(engine: self, slot: slot, channel: channel, events: events)
     }
 
     func send(_ command: EngineCommand) {

@@ -9,6 +9,8 @@ public enum MediaEvent: Sendable, Hashable {
     /// A tone detector reported a tone starting (`isOn`) or stopping; `name` is its label
     /// (`CNG`, `CED`, `CN_BUSY`, …).
     case tone(name: String, isOn: Bool)
+    /// A caller-ID receiver decoded a message (FSK or DTMF caller ID).
+    case callerID(number: String?, name: String?, dateTime: String?)
     /// The channel reported a line event (hook, ring, polarity, alarm, …).
     case line(LineEvent)
     /// A playback ran to its end or was stopped.

@@ -2,22 +2,28 @@ import TelephonyCore
 
 /// A channel attached to a ``MediaEngine``: the control side's handle to it.
 ///
-/// Methods queue a command for the engine's next pass and return at once; results come back as
-/// ``events``.
+/// Methods queue a command for the engine's next pass and return at once; what the engine
+/// noticed is collected with ``takeEvents()``, typically once per frame by the leg's owner.
 public final class MediaLeg: Sendable {
     let engine: MediaEngine
     let slot: Int
     /// The channel this leg carries.
     public let channel: any TelephonyChannel
-    /// What the engine noticed: digits, tones, line events, playback and recording ends.
-    public let events: AsyncStream<MediaEvent>
+    let events: MediaEventQueue
 
-    init(engine: MediaEngine, slot: Int, channel: any TelephonyChannel, events: AsyncStream<MediaEvent>) {
+    init(engine: MediaEngine, slot: Int, channel: any TelephonyChannel, events: MediaEventQueue) {
         self.engine = engine
         self.slot = slot
         self.channel = channel
         self.events = events
     }
+
+    /// The events the engine noticed since the last call, oldest first: digits, tones, line
+    /// events, playback and recording ends.
+    public func takeEvents() -> [MediaEvent] { events.take() }
+
+    /// Whether the leg was detached (and its last events taken).
+    public var isDetached: Bool { events.isFinished }
 
     /// Plays `audio` (mixed over any bridged audio); reports `.playbackFinished(id:completed:)`.
     /// With `bargeIn`, a DTMF digit stops it at once.
@@ -46,6 +52,7 @@ public final class MediaLeg: Sendable {
     /// Replaces the detectors run on received frames.
     public func setAnalyzers(_ analyzers: [any FrameAnalyzer]) { engine.send(.setAnalyzers(slot, analyzers)) }
 
-    /// Detaches the leg; the event stream finishes. The channel stays open (its owner closes it).
+    /// Detaches the leg after reporting any unfinished playback or recording. The channel stays
+    /// open (its owner closes it).
     public func detach() { engine.send(.detach(slot)) }
 }

@@ -167,9 +167,11 @@ public final class DChannel: Sendable {
 
 /// A D-channel transport: a descriptor that carries one HDLC frame per read and write.
 ///
-/// On a DAHDI card this is the span's `dchan` channel opened from `/dev/dahdi/channel`; DAHDI
-/// computes the FCS, and libpri's two trailing dummy FCS bytes follow the same convention. In
-/// tests it is one end of a `SOCK_SEQPACKET` socket pair, which keeps frame boundaries.
+/// In tests it is one end of a `SOCK_SEQPACKET` socket pair, which keeps frame boundaries. A
+/// card's D-channel (DAHDI's `dchan`, the simulated card's timeslot 16) is reached through a
+/// `DChannelBridge`: DAHDI computes the FCS, and libpri's two trailing dummy FCS bytes follow the
+/// same convention, but a DAHDI read fails with `ELAST` until pending channel events are read,
+/// which the bridge does.
 public struct DChannelTransport: Sendable, Hashable {
     public let fileDescriptor: Int32
     public init(fileDescriptor: Int32) { self.fileDescriptor = fileDescriptor }

@@ -19,17 +19,23 @@ public final class DChannelBridge: Sendable {
     /// The card's D-channel.
     public let channel: any TelephonyChannel
     private let socket: Int32
+    private let onLineEvent: (@Sendable (LineEvent) -> Void)?
 
     /// Creates the bridge and its socket pair.
     ///
+    /// - Parameters:
+    ///   - channel: the card's D-channel.
+    ///   - onLineEvent: receives the channel's line events (alarms, HDLC aborts, bad FCS),
+    ///     which must be read before frames flow again; `nil` drops them.
     /// - Throws: `PRIError` if the channel is not a D-channel or the socket pair cannot be made.
-    public init(channel: any TelephonyChannel) throws(PRIError) {
+    public init(channel: any TelephonyChannel, onLineEvent: (@Sendable (LineEvent) -> Void)? = nil) throws(PRIError) {
         guard channel.info.portKind == .dChannel else {
             throw .system("DChannelBridge: \(channel.info) is not a D-channel", errno: EINVAL)
         }
         let (ours, theirs) = try DChannelTransport.makeSocketPair()
         _ = fcntl(ours.fileDescriptor, F_SETFL, fcntl(ours.fileDescriptor, F_GETFL) | O_NONBLOCK)
         self.channel = channel
+        self.onLineEvent = onLineEvent
         self.socket = ours.fileDescriptor
         self.transport = theirs
     }
@@ -38,7 +44,8 @@ public final class DChannelBridge: Sendable {
 
     /// Moves every waiting frame in both directions; returns how many frames moved.
     ///
-    /// Line events on the channel (alarms) are read and dropped so that frames keep flowing.
+    /// Line events on the channel are read (so that frames keep flowing) and handed to
+    /// `onLineEvent`.
     /// - Complexity: O(bytes moved); uses one stack buffer.
     @discardableResult
     public func pump() throws(ChannelError) -> Int {
@@ -52,7 +59,7 @@ public final class DChannelBridge: Sendable {
                     moved += 1
                     continue
                 case .eventPending:
-                    _ = try channel.drainEvents()
+                    for event in try channel.drainEvents() { onLineEvent?(event) }
                     continue
                 case .wouldBlock:
                     break

@@ -91,17 +91,26 @@ final class DChannelEngine {
                 emit(.transportClosed)
                 return
             }
-            if fds[0].revents & Int16(POLLIN) != 0 {
-                if let event = pri_check_event(pri) { handle(event) }
-            } else if fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 {
+            let revents = fds[0].revents
+            if revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 && !hasFramePending() {
                 emit(.transportClosed)
                 return
+            }
+            if revents & Int16(POLLIN) != 0 {
+                if let event = pri_check_event(pri) { handle(event) }
             }
             while let event = pri_schedule_run(pri) { handle(event) }
             if fds[1].revents & Int16(POLLIN) != 0 {
                 for command in owner.takeCommands() { perform(command) }
             }
         }
+    }
+
+    /// Whether a frame is still waiting on a transport that reported hang-up (a socket peer that
+    /// closed after sending); always false for a descriptor that is not a socket.
+    private func hasFramePending() -> Bool {
+        var byte: UInt8 = 0
+        return recv(owner.transportFD, &byte, 1, Int32(MSG_PEEK | MSG_DONTWAIT)) > 0
     }
 
     /// Milliseconds until libpri's next timer, capped at 1 s (so a stray wake-up is harmless).

@@ -1,3 +1,5 @@
+import TelephonyDSP
+
 /// Caller identity as analog caller ID carries it (Bellcore GR-30 / ETSI EN 300 659 / China
 /// YD/T 1401 FSK, or DTMF): number, name, and the date and time of the call.
 ///
@@ -34,23 +36,9 @@ public struct CallerID: Hashable, Sendable, CustomStringConvertible {
     }
 }
 
-/// A call-progress tone recognised on a line by the call-progress detector.
-///
-/// The state machines take detector results as inputs (`.toneDetected(.busy)`); the owner
-/// maps `TelephonyDSP`'s detector output onto these cases.
-public enum DetectedTone: String, Hashable, Sendable, CaseIterable, CustomStringConvertible {
-    /// Continuous dial tone: the exchange is ready for digits.
-    case dial
-    /// Busy tone: the called line is in use, or (on many exchanges, China's among them) the far
-    /// end hung up.
-    case busy
-    /// Ringback: the called line is ringing.
-    case ringback
-    /// Congestion ("reorder", "fast busy"): no route or no circuit, or the far end hung up.
-    case congestion
-
-    public var description: String { rawValue }
-}
+/// A call-progress tone recognised on a line by `TelephonyDSP.CallProgressDetector`: the
+/// state machines take the detector's result directly (`.toneDetected(.busy)`).
+public typealias DetectedTone = CallProgressTone
 
 /// A tone a port plays to its line (generated from the configured tone zone by the owner).
 public enum PortTone: String, Hashable, Sendable, CaseIterable, CustomStringConvertible {

@@ -5,15 +5,22 @@ import Darwin
 #endif
 import Synchronization
 
-/// Ticks a ``SimulatedCard`` every 20 ms of wall time on a thread of its own, like a card's
-/// hardware clock. Deadlines are absolute, so the card does not drift when a tick runs late.
+/// Runs a tick every 20 ms of wall time on a thread of its own, like a card's hardware clock:
+/// the simulated card's clock, or the media engine's pass where no card paces it. Deadlines are
+/// absolute, so the ticks do not drift when one runs late.
 public final class RealTimeClock: Sendable {
-    private let card: SimulatedCard
+    private let onTick: @Sendable () -> Void
     private let running = Atomic<Bool>(false)
     private let stopped = Mutex<Bool>(true)
 
-    public init(card: SimulatedCard) {
-        self.card = card
+    /// A clock that ticks `card`.
+    public convenience init(card: SimulatedCard) {
+        self.init { card.tick() }
+    }
+
+    /// A clock that calls `onTick` every 20 ms.
+    public init(onTick: @escaping @Sendable () -> Void) {
+        self.onTick = onTick
     }
 
     /// Starts ticking; a second call does nothing.
@@ -43,7 +50,7 @@ public final class RealTimeClock: Sendable {
             // After a long stall (debugger, suspended VM), restart the schedule instead of bursting.
             if now.tv_sec - deadline.tv_sec > 1 { deadline = now }
             while clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &deadline, nil) == EINTR {}
-            card.tick()
+            onTick()
         }
         stopped.withLock { $0 = true }
     }

@@ -69,6 +69,11 @@ public final class VirtualExchangeLine: Sendable {
         }
     }
 
+    /// Ends the call by playing a tone (linear samples, looped), keeping the loop up.
+    public func disconnect(byTone samples: [Int16]) {
+        disconnect(by: .tone(muLaw: WireCodec.encodeMuLaw(samples)))
+    }
+
     /// Reverses battery polarity (answer supervision on lines that signal it).
     public func reversePolarity() { withLine { line, _, _, _ in line.polarityReversed.toggle() } }
 

@@ -9,8 +9,8 @@ struct Offhook: AsyncParsableCommand {
             Run.self,
             Channels.self,
             Check.self,
-            ChannelsCommand.self,
             SelfTestCommand.self,
+            PRILoopCommand.self,
             LoopbackCommand.self,
         ]
     )

@@ -31,7 +31,10 @@ struct Run: AsyncParsableCommand {
         logger.info("card up", metadata: ["backend": "\(opened.card.name)", "config": "\(options.path)"])
         print(try ChannelTable(card: opened.card, description: description).text)
 
-        var services: [any Service] = [ChannelMonitorService(card: opened.card, logger: logger)]
+        var services: [any Service] = [
+            ChannelMonitorService(card: opened.card, logger: logger),
+            CallService(opened: opened, description: description, logger: logger),
+        ]
         if let simulated = opened.simulated {
             services.append(SimulatedClockService(card: simulated, logger: logger))
         }

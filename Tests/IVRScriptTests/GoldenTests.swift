@@ -21,6 +21,19 @@ import Testing
         #expect(report.errors > 0)
     }
 
+    /// The shipped manifest covers every `say` vocabulary in both languages, so authors can add
+    /// `say date` or `say time` without touching it.
+    @Test(arguments: ["zh", "en"])
+    func manifestCoversSayVocabularies(language: String) throws {
+        let examples = fixtures + "/../../../IVRScripts"
+        let catalog = try #require(ScriptLoader.catalog(at: examples + "/prompts", named: "prompts"))
+        #expect(catalog.unreadableManifestLines.isEmpty)
+        for format in SayFormat.allCases {
+            let missing = Speech.requiredPrompts(for: format, language: language).filter { !catalog.contains($0, language: language) }
+            #expect(missing.isEmpty, "say \(format) in \(language) lacks \(missing)")
+        }
+    }
+
     /// Every example script under IVRScripts/ passes `offhook check` with no errors or warnings.
     @Test func exampleScriptsPassCheck() throws {
         let examples = fixtures + "/../../../IVRScripts"

@@ -49,3 +49,43 @@ struct SimulatedSpanTests {
         cpe.shutdown()
     }
 }
+
+@Suite("PRI D-channel supervision on the simulated card")
+struct SimulatedSpanSupervisionTests {
+    @Test func shuttingTheFarSpanBringsTheDChannelDownAndRestoringItBringsItUp() async throws {
+        let card = SimulatedCard(layout: .simulated(fxsPorts: 0, fxoPorts: 0, e1Spans: 2))
+        try card.cable(span: 1, to: 2)
+        let lineEvents = Mutex<[LineEvent]>([])
+        let netBridge = try DChannelBridge(channel: try card.openChannel(16)) { event in lineEvents.withLock { $0.append(event) } }
+        let cpeBridge = try DChannelBridge(channel: try card.openChannel(47))
+        // Short Q.921 timers so the link failure shows within a second.
+        let timers: [PRITimer: Duration] = [.t200: .milliseconds(100), .t203: .milliseconds(200)]
+        let net = try DChannel(transport: netBridge.transport, configuration: PRIConfiguration(side: .network, timers: timers))
+        let cpe = try DChannel(transport: cpeBridge.transport, configuration: PRIConfiguration(side: .user, timers: timers))
+        let netEvents = EventRecorder(net.events)
+        let cpeEvents = EventRecorder(cpe.events)
+        // Real-time card clock here: the timers are in wall time.
+        let clock = Task {
+            while !Task.isCancelled {
+                card.advance(frames: 1)
+                _ = try netBridge.pump() + cpeBridge.pump()
+                try await Task.sleep(for: .milliseconds(20))
+            }
+        }
+        defer { clock.cancel() }
+        try await netEvents.next("NET up") { $0 == .dChannelUp ? () : nil }
+        try await cpeEvents.next("CPE up") { $0 == .dChannelUp ? () : nil }
+
+        let shutAt = ContinuousClock.now
+        try card.setShut(span: 2, true)
+        try await netEvents.next("NET down", within: .seconds(5)) { $0 == .dChannelDown ? () : nil }
+        let downAfter = ContinuousClock.now - shutAt
+        #expect(lineEvents.withLock { $0.contains(.alarm) }, "span 1's D-channel reported the alarm")
+
+        try card.setShut(span: 2, false)
+        try await netEvents.next("NET up again", within: .seconds(5)) { $0 == .dChannelUp ? () : nil }
+        print("D-channel down \(downAfter) after the far span was shut (T200 100 ms, T203 200 ms)")
+        net.shutdown()
+        cpe.shutdown()
+    }
+}

@@ -49,6 +49,17 @@ struct FXOPortIncomingTests {
         #expect(line.callerID == nil)
     }
 
+    @Test func ringBurstsAreTimedAndClicksAreNotRings() {
+        var line = FXOPort(configuration: .init(ringCadence: .china, callerID: .none, minimumRingDuration: ms(150)))
+        _ = line.handle(.line(.ringBegin), at: .zero)
+        #expect(line.handle(.line(.ringDetected), at: ms(60)).isEmpty, "a 60 ms burst is noise")
+        #expect(line.state == .idle)
+        #expect(line.lastRingDuration == ms(60))
+        _ = line.handle(.line(.ringBegin), at: .seconds(2))
+        #expect(line.handle(.line(.ringDetected), at: .seconds(3)) == [.report(.ringing(count: 1)), .report(.incomingCall(nil))])
+        #expect(line.lastRingDuration == .seconds(1))
+    }
+
     @Test func aSingleRingWithoutAReportedCallIsForgottenQuietly() {
         var line = FXOPort(configuration: .init(ringCadence: .china))
         _ = line.handle(.line(.ringDetected), at: .zero)

@@ -98,6 +98,7 @@ image() {
   done
   copy_with_libs "$R" /usr/sbin /usr/sbin/dahdi_cfg /usr/sbin/dahdi_scan /usr/sbin/dahdi_test
   copy_with_libs "$R" /usr/bin "$OFFHOOK"
+  strip "$R/usr/bin/offhook"
   cp -r "$GUEST/etc/." "$R/etc/"
   install -m 755 "$GUEST/init" "$R/init"
   echo "root:x:0:0:root:/root:/bin/sh" > "$R/etc/passwd"

@@ -25,21 +25,28 @@ extension CheckPass {
 
     /// Whether running `statements` can reach past the last one; reports statements that can never run.
     private mutating func fallsThrough(_ statements: [Statement]) -> Bool {
+        var found: [Diagnostic] = []
+        let result = Self.fallsThrough(statements, unreachable: &found)
+        diagnostics += found
+        return result
+    }
+
+    static func fallsThrough(_ statements: [Statement], unreachable: inout [Diagnostic]) -> Bool {
         for (index, statement) in statements.enumerated() {
             let continues: Bool
             switch statement.action {
             case .goto, .hangup, .transfer, .receiveFax:
                 continues = false
             case .when(_, let then, let otherwise):
-                let a = fallsThrough(then)
-                let b = otherwise.isEmpty ? true : fallsThrough(otherwise)
+                let a = fallsThrough(then, unreachable: &unreachable)
+                let b = otherwise.isEmpty ? true : fallsThrough(otherwise, unreachable: &unreachable)
                 continues = a || b
             default:
                 continues = true
             }
             if !continues {
                 if index + 1 < statements.count {
-                    diagnostics.append(Diagnostic.unreachableStatement.at(statements[index + 1].range))
+                    unreachable.append(Diagnostic.unreachableStatement.at(statements[index + 1].range))
                 }
                 return false
             }
@@ -64,6 +71,10 @@ extension CheckPass {
 
     /// Whether the block itself can end the IVR part of the call (hang up, transfer, queue, fax).
     func endsCall(_ block: Block) -> Bool {
+        // A dead end ends the call too (the runtime hangs up); it is reported as a dead end.
+        var ignored: [Diagnostic] = []
+        if block.kind == .step, Self.fallsThrough(block.statements, unreachable: &ignored) { return true }
+        if let done = block.done, Self.fallsThrough(done, unreachable: &ignored) { return true }
         var ends = false
         for list in block.actionLists {
             Script.walkReachable(list) { statement in

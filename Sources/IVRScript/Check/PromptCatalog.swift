@@ -19,6 +19,8 @@ public struct PromptCatalog: Sendable, Hashable {
     public private(set) var entries: Set<String>
     /// Text to speak per entry, where the manifest gives one.
     public private(set) var texts: [String: String]
+    /// Manifest lines that were not `LANG NAME [TEXT]` (1-based), for a warning.
+    public var unreadableManifestLines: [Int] = []
 
     public init(source: String, entries: Set<String> = [], texts: [String: String] = [:]) {
         self.source = source

@@ -13,6 +13,9 @@ extension Diagnostic {
     static func badKey(_ text: String) -> Self {
         .error("'\(text)' is not a phone key; keys are 0-9, * and #", id: "badKey")
     }
+    static func badManifestLine(_ path: String, line: Int) -> Self {
+        .warning("\(path) line \(line) is not 'LANG NAME TEXT'; it was skipped", id: "badManifestLine")
+    }
     static func badTimeRange(_ text: String) -> Self {
         .error("'\(text)' is not an opening time range such as '09:00-18:00'", id: "badTimeRange")
     }

@@ -27,6 +27,9 @@ public struct ScriptLoader: Sendable {
         public var tables: [String: CSVTable]
         /// The prompt catalog the script was checked against.
         public var prompts: PromptCatalog?
+        /// The script's prompt folder, resolved against the script's folder: a `PromptFile`'s
+        /// `path` is relative to it.
+        public var promptDirectory: String = "prompts"
 
         /// Whether the script can be loaded into the runtime (no errors).
         public var isUsable: Bool { script != nil && !diagnostics.contains { $0.severity == .error } }
@@ -62,18 +65,22 @@ public struct ScriptLoader: Sendable {
             }
         }
         var catalog: PromptCatalog?
+        let promptDirectory = script.promptDirectory?.value ?? "prompts"
         if checksPrompts {
-            let promptDirectory = script.promptDirectory?.value ?? "prompts"
             catalog = Self.catalog(at: Self.resolve(promptDirectory, in: directory), named: Self.display(promptDirectory, in: directory))
             if catalog == nil {
                 diagnostics.append(Diagnostic.noPromptCatalog(Self.display(promptDirectory, in: directory)))
+            }
+            for line in catalog?.unreadableManifestLines ?? [] {
+                diagnostics.append(Diagnostic.badManifestLine(catalog!.source, line: line))
             }
         }
         let environment = CheckEnvironment(prompts: catalog, tableColumns: tables.mapValues(\.columns),
                                            checksFlow: !parseDiagnostics.contains { $0.severity == .error })
         diagnostics += Checker().check(script, environment: environment)
         diagnostics = Self.inLineOrder(diagnostics)
-        return Loaded(file: file, script: script, diagnostics: diagnostics, tables: tables, prompts: catalog)
+        return Loaded(file: file, script: script, diagnostics: diagnostics, tables: tables, prompts: catalog,
+                      promptDirectory: Self.resolve(promptDirectory, in: directory))
     }
 
     /// Builds the catalog of a prompt folder from its MANIFEST and recordings; nil if it has neither.
@@ -82,7 +89,7 @@ public struct ScriptLoader: Sendable {
         var found = false
         var catalog = PromptCatalog(source: name + "/MANIFEST")
         if let data = fm.contents(atPath: directory + "/MANIFEST"), let text = String(data: data, encoding: .utf8) {
-            catalog.addManifest(text)
+            catalog.unreadableManifestLines = catalog.addManifest(text)
             found = true
         } else {
             catalog.source = name

@@ -26,7 +26,8 @@ public enum Speech {
         case .digits:
             return value.compactMap(digitPrompt)
         case .number:
-            guard let number = Double(value.trimmingSpaces) else { return value.compactMap(digitPrompt) }
+            // Not a number (an account number with '#', say): read its digits one by one.
+            guard let number = Double(value.trimmingSpaces) else { return value.filter(\.isWholeNumber).compactMap(digitPrompt) }
             return readDecimal(number, rules: rules)
         case .money:
             guard let amount = Double(value.trimmingSpaces) else { return [] }

@@ -103,6 +103,10 @@ extension ParserState {
     private mutating func parseTerm(_ cursor: inout TokenCursor) throws(ParseFailure) -> Expression {
         guard let token = cursor.peek else { throw cursor.expected("a value") }
         switch token.kind {
+        case .number where token.text.allSatisfy(\.isWholeNumber):
+            // Whole numbers keep their digits as written: phone numbers have leading zeros.
+            _ = cursor.next()
+            return Expression(.text(token.text), range: token.range)
         case .number:
             _ = cursor.next()
             return Expression(.number(Double(token.text) ?? 0), range: token.range)

@@ -96,7 +96,7 @@ extension ParserState {
     /// A key or run of keys: `1`, `*`, `#`, `12`, `*9` (written without spaces) or `"*9"`.
     mutating func key(_ cursor: inout TokenCursor) throws(ParseFailure) -> Located<String> {
         guard let first = cursor.peek else { throw cursor.expected("a key such as 1, * or #") }
-        if first.kind == .string {
+        if first.kind == .string || (first.kind == .word && ["A", "B", "C", "D"].contains(first.text)) {
             _ = cursor.next()
             return try validKey(Located(first.text, first.range))
         }

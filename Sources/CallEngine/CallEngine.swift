@@ -1,0 +1,204 @@
+import Logging
+import Media
+import Signalling
+import TelephonyCore
+
+/// Owns the calls: turns line signalling into calls, routes each incoming call to an
+/// application session, performs what the session asks, and tears the call down cleanly when
+/// either side hangs up, recording why.
+///
+/// The engine is driven by the card's clock: ``tick()`` once per frame (or every few frames)
+/// takes the media engine's events for every port, advances each port's signalling machine and
+/// each session's timers, and carries out their actions. On the simulated card with a manual
+/// clock, tests call `card.advance(frames: 1)` then `await engine.tick()` and everything is
+/// deterministic.
+public actor CallEngine {
+    private let media: MediaEngine
+    private let router: CallRouter
+    private let application: any CallApplication
+    private let now: @Sendable () -> Duration
+    private let logger: Logger
+    private var lines: [FXOLine] = []
+    private var nextCall = 1
+    private var finished: [Call] = []
+
+    /// - Parameters:
+    ///   - time: the card's clock (frames × 20 ms on the simulated card; monotonic time on DAHDI).
+    public init(media: MediaEngine, router: CallRouter, application: any CallApplication,
+                time: @escaping @Sendable () -> Duration, logger: Logger) {
+        self.media = media
+        self.router = router
+        self.application = application
+        self.now = time
+        self.logger = logger
+    }
+
+    /// Takes an FXO port (a line from the exchange) into service.
+    public func addLine(_ channel: any TelephonyChannel, configuration: FXOPort.Configuration,
+                        analyzers: [any FrameAnalyzer] = []) throws(ChannelError) {
+        let leg = try media.attach(channel, analyzers: analyzers)
+        lines.append(FXOLine(channel: channel, leg: leg, machine: FXOPort(configuration: configuration)))
+    }
+
+    /// The calls in progress.
+    public var activeCalls: [Call] { lines.compactMap(\.call) }
+
+    /// The calls that ended since last asked (for the call-record writer), oldest first.
+    public func takeFinishedCalls() -> [Call] {
+        defer { finished.removeAll() }
+        return finished
+    }
+
+    /// Processes everything that happened since the last tick.
+    public func tick() {
+        let time = now()
+        for index in lines.indices {
+            for event in lines[index].leg.takeEvents() {
+                handle(event, line: index, at: time)
+            }
+            perform(lines[index].machine.advance(to: time), line: index, at: time)
+            if var session = lines[index].session, let call = lines[index].call,
+               let due = session.nextDeadline, due <= time {
+                let actions = session.advance(to: time, call: call)
+                lines[index].session = session
+                perform(actions, line: index, at: time)
+            }
+        }
+    }
+
+    /// Hangs up every call (the daemon is stopping).
+    public func shutdown() {
+        let time = now()
+        for index in lines.indices where lines[index].call != nil {
+            deliver(.hangup, line: index, at: time)
+            perform(lines[index].machine.handle(.hangUp, at: time), line: index, at: time)
+            end(line: index, reason: .shutdown, at: time)
+        }
+    }
+
+    // MARK: Events
+
+    private func handle(_ event: MediaEvent, line index: Int, at time: Duration) {
+        switch event {
+        case .line(let lineEvent):
+            perform(lines[index].machine.handle(.line(lineEvent), at: time), line: index, at: time)
+        case .callerID(let number, let name, let dateTime):
+            let id = CallerID(number: number, name: name, dateTime: dateTime)
+            perform(lines[index].machine.handle(.callerID(id), at: time), line: index, at: time)
+        case .tone(let name, let isOn):
+            if isOn, let tone = DetectedTone(label: name) {
+                perform(lines[index].machine.handle(.toneDetected(tone), at: time), line: index, at: time)
+            }
+            deliver(.tone(name: name, isOn: isOn), line: index, at: time)
+        case .dtmf(let digit):
+            deliver(.dtmf(digit), line: index, at: time)
+        case .playbackFinished(let id, let completed):
+            deliver(.playbackFinished(id: id, completed: completed), line: index, at: time)
+        case .recordingFinished(let id, let samples):
+            deliver(.recordingFinished(id: id, samples: samples), line: index, at: time)
+        case .channelFailed(let error):
+            logger.error("\(lines[index].channel.info.name): \(error)")
+            if lines[index].call != nil {
+                deliver(.hangup, line: index, at: time)
+                end(line: index, reason: .channelFailed("\(error)"), at: time)
+            }
+        }
+    }
+
+    /// Gives an event to the line's session, if one runs.
+    private func deliver(_ event: SessionEvent, line index: Int, at time: Duration) {
+        guard var session = lines[index].session, let call = lines[index].call else { return }
+        let actions = session.handle(event, call: call, at: time)
+        lines[index].session = event == .hangup ? nil : session
+        if event != .hangup { perform(actions, line: index, at: time) }
+    }
+
+    // MARK: Actions
+
+    private func perform(_ actions: [FXOPort.Action], line index: Int, at time: Duration) {
+        for action in actions {
+            switch action {
+            case .setHook(let command):
+                do {
+                    try lines[index].channel.setHook(command)
+                } catch {
+                    logger.error("\(lines[index].channel.info.name): \(error)")
+                }
+            case .sendDigits:
+                // Outgoing dialling needs the DTMF generator; report the digits as sent.
+                perform(lines[index].machine.handle(.digitsSent, at: time), line: index, at: time)
+            case .report(let event):
+                report(event, line: index, at: time)
+            }
+        }
+    }
+
+    private func report(_ event: FXOPort.Event, line index: Int, at time: Duration) {
+        let channel = lines[index].channel.info
+        switch event {
+        case .ringing(let count):
+            if count == 1 { lines[index].firstRingAt = time }
+        case .callerID:
+            break
+        case .incomingCall(let id):
+            // The call exists from its first ring; it is offered once the rings (and caller ID) are in.
+            var call = Call(id: CallID(nextCall), direction: .inbound, channel: channel,
+                            startedAt: lines[index].firstRingAt ?? time)
+            nextCall += 1
+            if let id {
+                call.caller = id.number ?? call.caller
+                call.callerName = id.name ?? call.callerName
+            }
+            guard let route = router.route(channel: channel.number, dialled: call.dialled),
+                  let session = application.makeSession(for: call, route: route) else {
+                logger.notice("\(channel.name): no route for a call from '\(call.caller)'; not answering")
+                lines[index].call = call
+                return
+            }
+            call.route = route.name
+            call.state = .answered
+            call.answeredAt = time
+            lines[index].call = call
+            lines[index].session = session
+            logger.info("\(channel.name): \(call.id) from '\(call.caller)' answered, route \(route.name)")
+            perform(lines[index].machine.handle(.answer, at: time), line: index, at: time)
+            deliver(.started, line: index, at: time)
+        case .callAbandoned:
+            if lines[index].call != nil { end(line: index, reason: .callerAbandoned, at: time) }
+        case .farEndDisconnected(let method):
+            deliver(.hangup, line: index, at: time)
+            if lines[index].call != nil { end(line: index, reason: .farEndHungUp(method: "\(method)"), at: time) }
+        case .dialling, .connected, .outgoingFailed:
+            break
+        }
+    }
+
+    private func perform(_ actions: [SessionAction], line index: Int, at time: Duration) {
+        let leg = lines[index].leg
+        for action in actions {
+            switch action {
+            case .play(let audio, let id, let bargeIn): leg.play(audio, id: id, bargeIn: bargeIn)
+            case .stopPlayback: leg.stopPlayback()
+            case .record(let id, let maximum): leg.record(id: id, maximum: maximum)
+            case .stopRecording: leg.stopRecording()
+            case .hangUp(let reason):
+                lines[index].session = nil
+                leg.stopPlayback()
+                perform(lines[index].machine.handle(.hangUp, at: time), line: index, at: time)
+                end(line: index, reason: .applicationHungUp(reason: reason), at: time)
+                return
+            }
+        }
+    }
+
+    private func end(line index: Int, reason: CallEndReason, at time: Duration) {
+        guard var call = lines[index].call else { return }
+        call.state = .ended
+        call.endedAt = time
+        call.endReason = reason
+        logger.info("\(call.channel.name): \(call.id) ended: \(reason)")
+        finished.append(call)
+        lines[index].call = nil
+        lines[index].session = nil
+    }
+}

@@ -1,0 +1,47 @@
+import Media
+
+/// What happens on an answered call, as the application sees it.
+public enum SessionEvent: Sendable, Hashable {
+    /// The call was answered; the application should start.
+    case started
+    /// The caller pressed a key.
+    case dtmf(Character)
+    /// A tone was heard (e.g. `CNG`, a fax calling).
+    case tone(name: String, isOn: Bool)
+    case playbackFinished(id: Int, completed: Bool)
+    case recordingFinished(id: Int, samples: [Int16])
+    /// The caller hung up; the session is over.
+    case hangup
+}
+
+/// What the application asks of the call.
+public enum SessionAction: Sendable, Hashable {
+    case play(PromptAudio, id: Int, bargeIn: Bool)
+    case stopPlayback
+    case record(id: Int, maximum: Duration)
+    case stopRecording
+    /// Hang up; the session is over.
+    case hangUp(reason: String)
+}
+
+extension PromptAudio: Hashable {
+    public static func == (a: PromptAudio, b: PromptAudio) -> Bool { a === b }
+    public func hash(into hasher: inout Hasher) { hasher.combine(ObjectIdentifier(self)) }
+}
+
+/// The application's logic for one call: a sans-I/O state machine the call engine drives with
+/// events and the card's time, performing the actions it returns.
+public protocol CallSessionLogic: Sendable {
+    /// Takes one event at `now`; returns what to do.
+    mutating func handle(_ event: SessionEvent, call: Call, at now: Duration) -> [SessionAction]
+    /// The earliest time at which ``advance(to:)`` has work, or `nil`.
+    var nextDeadline: Duration? { get }
+    /// Runs the timers due at `now`.
+    mutating func advance(to now: Duration, call: Call) -> [SessionAction]
+}
+
+/// Makes the session for each answered call (the IVR, a test application…).
+public protocol CallApplication: Sendable {
+    /// The session for `call` taken by `route`, or `nil` to leave the call unanswered.
+    func makeSession(for call: Call, route: CallRouter.Route) -> (any CallSessionLogic)?
+}

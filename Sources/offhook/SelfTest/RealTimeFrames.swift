@@ -1,0 +1,22 @@
+import Synchronization
+
+/// Lets frames of a real card's clock pass, for code written against a manual clock.
+///
+/// `advance(n)` sleeps until n × 20 ms after the previous deadline, so sleep overshoot does not
+/// accumulate and a loop that advances one frame at a time keeps pace with the card. After a
+/// stall of more than two frames it starts counting from now instead of rushing to catch up.
+final class RealTimeFrames: Sendable {
+    private let deadline = Mutex<ContinuousClock.Instant?>(nil)
+    private let clock = ContinuousClock()
+
+    func advance(_ frames: Int) async throws {
+        let now = clock.now
+        let target = deadline.withLock { deadline in
+            let earliest = now - .milliseconds(40)
+            let base = deadline.map { max($0, earliest) } ?? now
+            deadline = base + .milliseconds(20 * frames)
+            return deadline!
+        }
+        try await Task.sleep(until: target, clock: clock)
+    }
+}

@@ -1,0 +1,102 @@
+import CallEngine
+import HardwareConfig
+import IVRService
+import Logging
+import Media
+import ServiceLifecycle
+import Signalling
+import SimulatedCard
+import TelephonyCore
+import TelephonyDSP
+import ToneZones
+import UnixSignals
+
+/// Takes the exchange lines into service: each FXO port in `[ports] lines` answers its calls
+/// with the IVR script its route names. Scripts are reloaded on SIGHUP and when their files
+/// change; a script that fails to check is not loaded and the old one keeps serving.
+struct CallService: Service {
+    let opened: OpenedCard
+    let description: HardwareDescription
+    let logger: Logger
+
+    func run() async throws {
+        let media = MediaEngine()
+        let scripts = ScriptStore(logger: logger)
+        var routes: [CallRouter.Route] = []
+        for route in description.config.routes {
+            let path = HardwareDescription.resolve(route.script, relativeTo: description.config.path)
+            scripts.load(path)
+            routes.append(.init(name: route.name, channels: Set(route.channels), dialledNumbers: Set(route.dnis),
+                                target: path, language: route.language))
+        }
+        let zoneCode = description.layout.defaultZone
+        let zone = try ToneZones.zone(zoneCode)
+        let start = ContinuousClock.now
+        let time: @Sendable () -> Duration
+        var pacer: RealTimeClock?
+        if let card = opened.simulated {
+            card.onTick { _ in media.runPass() }
+            time = { .milliseconds(20 * card.frameCount) }
+        } else {
+            pacer = RealTimeClock { media.runPass() }
+            time = { ContinuousClock.now - start }
+        }
+        let recordings = "IVRScripts/recordings"
+        makeDirectory(recordings)
+        let engine = CallEngine(media: media, router: CallRouter(routes: routes),
+                                application: IVRApplication(scripts: scripts, environment: .init(logger: logger, recordingDirectory: recordings)),
+                                time: time, logger: logger)
+        let configuration = FXOPort.Configuration(
+            ringCadence: RingCadence(zone: zone) ?? .china, callerID: .afterFirstRing,
+            disconnect: .init(loopCurrentDrop: true, polarityReversal: false, tones: [.busy, .congestion]))
+        for port in description.config.linePorts {
+            try await engine.addLine(opened.card.openChannel(port), configuration: configuration,
+                                     analyzers: [FaxToneAnalyzer(), CallProgressAnalyzer(zone: zone)])
+        }
+        logger.info("\(description.config.linePorts.count) exchange line(s) in service, zone \(zoneCode), \(routes.count) route(s)")
+        if opened.simulated != nil, let first = routes.first {
+            logger.notice("simulated card: call in with `offhook simulate \(first.target)` (the keyboard is the keypad), or `--keys \"1 #\"`")
+        }
+        pacer?.start()
+        defer { pacer?.stop() }
+
+        let hangups = await UnixSignalsSequence(trapping: .sighup)
+        let watched = routes.map(\.target)
+        await withGracefulShutdownHandler {
+            await withTaskGroup(of: Void.self) { group in
+                group.addTask {
+                    for await _ in hangups {
+                        logger.notice("SIGHUP: reloading scripts")
+                        scripts.reloadAll()
+                    }
+                }
+                group.addTask {
+                    var watcher = FileWatcher(paths: watched)
+                    while !Task.isCancelled {
+                        try? await Task.sleep(for: .seconds(2))
+                        for path in watcher.changed() {
+                            logger.notice("\(path) changed: reloading")
+                            scripts.load(path)
+                        }
+                    }
+                }
+                group.addTask {
+                    while !Task.isCancelled && !Task.isShuttingDownGracefully {
+                        await engine.tick()
+                        for call in await engine.takeFinishedCalls() {
+                            logger.info("call record", metadata: [
+                                "call": "\(call.id)", "channel": "\(call.channel.name)", "caller": "\(call.caller)",
+                                "route": "\(call.route ?? "-")", "talk": "\(call.talkTime)", "end": "\(call.endReason.map(String.init(describing:)) ?? "-")",
+                            ])
+                        }
+                        try? await Task.sleep(for: .milliseconds(20))
+                    }
+                }
+                await group.next()
+                group.cancelAll()
+            }
+        } onGracefulShutdown: {
+            Task { await engine.shutdown() }
+        }
+    }
+}
