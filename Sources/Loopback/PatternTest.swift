@@ -28,16 +28,33 @@ struct PatternTest {
             var isBitExact: Bool { offset != nil && bitErrors == 0 && bytesMissing == 0 }
         }
 
-        /// Synchronises on the first 16 bytes sent and counts bit errors from there.
+        /// Synchronises on the first bytes sent and counts bit errors from there.
+        ///
+        /// An exact match of the first 16 bytes is looked for first; failing that (a path that
+        /// corrupts every byte), the offset where the first 32 bytes differ in fewest bits is
+        /// taken if no more than a quarter of their bits differ, so the errors can be counted.
         func compare() -> Result {
             let syncLength = min(16, sent.count)
-            guard let offset: Int = received.firstRange(of: Array(sent.prefix(syncLength))) else {
+            guard let offset: Int = received.firstRange(of: Array(sent.prefix(syncLength))) ?? nearestSync() else {
                 return Result(offset: nil, bytesCompared: 0, bitErrors: 0, bytesMissing: sent.count)
             }
             let count = min(sent.count, received.count - offset)
             var errors = 0
             for i in 0..<count { errors += (sent[i] ^ received[offset + i]).nonzeroBitCount }
             return Result(offset: offset, bytesCompared: count, bitErrors: errors, bytesMissing: sent.count - count)
+        }
+
+        private func nearestSync() -> Int? {
+            let window = min(32, sent.count)
+            guard window > 0, received.count >= window else { return nil }
+            var best: (offset: Int, bits: Int)?
+            for offset in 0...(received.count - window) {
+                var bits = 0
+                for i in 0..<window { bits += (sent[i] ^ received[offset + i]).nonzeroBitCount }
+                if best == nil || bits < best!.bits { best = (offset, bits) }
+            }
+            guard let best, best.bits <= window * 8 / 4 else { return nil }
+            return best.offset
         }
     }
 
