@@ -102,7 +102,7 @@ public struct CallProgressDetector: Sendable {
     private var previousRe: [Float]
     private var previousIm: [Float]
     private var previousValid: [Bool]
-    private var pending: (CallProgressEvent?, CallProgressEvent?) = (nil, nil)
+    private var pending = EventQueue<CallProgressEvent>()
 
     /// The tone currently reported on, if any.
     public internal(set) var activeTone: CallProgressTone?
@@ -195,13 +195,11 @@ public struct CallProgressDetector: Sendable {
     }
 
     private mutating func takePending() -> CallProgressEvent? {
-        let first = pending.0
-        pending = (pending.1, nil)
-        return first
+        return pending.pop()
     }
 
     mutating func emit(_ event: CallProgressEvent) {
-        if pending.0 == nil { pending.0 = event } else { pending.1 = event }
+        pending.push(event)
     }
 
     private mutating func analyseBlock() {
@@ -250,7 +248,11 @@ public struct CallProgressDetector: Sendable {
             let on = lowest >= minimumPower && highest <= lowest * twist && inTune
                 && tonePower >= purity * total
             let reference = groups[g].onReference
-            let off = !on && (reference > 0 ? total <= reference * 0.1 : total <= minimumPower)
+            // Off: the tone is gone (15 dB down) and what remains is quiet (6 dB below the tone),
+            // so line noise at a modest SNR is silence but speech in the gaps is not.
+            let off = !on && (reference > 0
+                ? tonePower <= reference * 0.03 && total <= reference * 0.25
+                : total <= minimumPower)
             track(group: g, on: on, off: off, tonePower: tonePower,
                   offset: offsetCount > 0 ? offsetSum / Float(offsetCount) : nil)
         }
