@@ -38,6 +38,7 @@ struct AnalogPairChecks {
                             ?? "\(fxsName) saw no off-hook in \(limits.edgeMS) ms (events: \(seen))")
         }
         await TransmissionChecks(pair: pair, advance: advance, limits: limits).run(&recorder)
+        await DTMFChecks(pair: pair, advance: advance).run(&recorder)
         // Leave the pair idle for whoever comes next.
         try? fxo.setHook(.onHook)
         _ = try? await waiter.settle(limits.hangUpMS / 20, [fxs, fxo])

@@ -3,13 +3,14 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import TelephonyDSP
 
 /// A selective level meter: the level of one frequency in a block of 8 kHz samples, in dBm0.
 ///
 /// It evaluates the DFT at exactly `frequency` (the Goertzel recurrence with a non-integer bin)
 /// over the whole block, so a tone is measured alone, apart from noise and other tones, as a
-/// transmission test set's selective meter does. Levels follow the kit's convention: a
-/// full-scale sine (peak 32768) is +3.14 dBm0 (G.711 µ-law's digital milliwatt is 0 dBm0).
+/// transmission test set's selective meter does. Levels are TelephonyDSP's ``SignalLevel``:
+/// a full-scale sine (peak 32768) is +3.14 dBm0.
 ///
 /// - Complexity: O(samples); does not allocate.
 enum ToneMeter {
@@ -32,6 +33,6 @@ enum ToneMeter {
         let imaginary = s2 * sin(omega)
         let amplitude = 2 * (real * real + imaginary * imaginary).squareRoot() / n
         guard amplitude > 0 else { return floorDBm0 }
-        return max(floorDBm0, 20 * log10(amplitude / 32768) + 3.14)
+        return max(floorDBm0, SignalLevel.dBm0(power: amplitude * amplitude / 2))
     }
 }

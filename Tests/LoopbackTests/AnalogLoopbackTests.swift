@@ -17,5 +17,10 @@ struct AnalogLoopbackTests {
         let level = try #require(report.check("1↔3", "level 1004 Hz FXS→FXO"))
         #expect(abs(try #require(level.value("loss"))) < 0.2)
         #expect(abs(try #require(level.value("received")) + 10) < 0.2)
+        for direction in ["FXS→FXO", "FXO→FXS"] {
+            let dtmf = try #require(report.check("1↔3", "DTMF 16 digits \(direction)"))
+            #expect(dtmf.value("digits in place") == 16)
+            #expect(dtmf.detail.contains("detected 0123456789*#ABCD"))
+        }
     }
 }

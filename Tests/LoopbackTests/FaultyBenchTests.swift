@@ -21,7 +21,21 @@ struct FaultyBenchTests {
             let sweep = try #require(report.check("1↔3", "sweep 300-3400 Hz \(direction)"))
             #expect(!sweep.passed)
             #expect(abs(try #require(sweep.value("loss 2000 Hz")) - 12) < 0.5)
+            #expect(report.check("1↔3", "DTMF 16 digits \(direction)")?.passed == true, "−22 dBm0 digits are still detected")
         }
+    }
+
+    @Test func digitsDrownInADeadLine() async throws {
+        // 50 dB of loss puts −10 dBm0 digits at −60 dBm0, below the receiver's −42 dBm0 floor.
+        let bench = try Bench(cable: false)
+        try bench.card.cable(fxsPort: 1, fxoPort: 3, lossDB: 50)
+        let report = try await bench.run(analog: [(1, 3)], spans: [])
+        let dtmf = try #require(report.check("1↔3", "DTMF 16 digits FXS→FXO"))
+        #expect(!dtmf.passed)
+        #expect(dtmf.value("digits detected") == 0)
+        #expect(dtmf.detail.contains("FXO 3 detected nothing"))
+        let level = try #require(report.check("1↔3", "level 1004 Hz FXS→FXO"))
+        #expect(abs(try #require(level.value("loss")) - 50) < 1)
     }
 
     @Test(arguments: [(20.0, true), (3.0, false)])
