@@ -16,6 +16,7 @@ import PackageDescription
 //   Loopback          the loopback harness: measured checks across ports wired back to back
 //   IVRRuntime        the per-call interpreter: a sans-I/O state machine (events in, actions out)
 //   ACD               sans-I/O queues and agents (FXS phones): strategies, feature codes, overflow
+//   CSQLite / CDR     call detail records and queue events in SQLite; reports; a non-blocking writer
 //   offhook           the one executable
 let package = Package(
     name: "Offhook",
@@ -75,6 +76,8 @@ let package = Package(
 
         // ACD and call records.
         .target(name: "ACD", dependencies: ["TelephonyCore", .product(name: "Logging", package: "swift-log")]),
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .target(name: "CDR", dependencies: ["ACD", "CSQLite", .product(name: "Logging", package: "swift-log")]),
 
         // The executable.
         .executableTarget(
@@ -87,6 +90,7 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 "CallEngine", "IVRService", "Media", "Signalling", "ACD", "ACDService",
+                "CDR",
             ]
         ),
 
@@ -100,14 +104,15 @@ let package = Package(
         .testTarget(name: "MediaTests", dependencies: ["Media", "SimulatedCard"]),
         .testTarget(name: "HardwareConfigTests", dependencies: ["HardwareConfig", "TelephonyCore"]),
         .testTarget(name: "ToneZonesTests", dependencies: ["ToneZones"]),
+        .testTarget(name: "LoopbackTests", dependencies: ["Loopback", "SimulatedCard", "TelephonyCore", "PRI"]),
         .testTarget(name: "PRITests", dependencies: ["PRI", "SimulatedCard", "TelephonyCore"]),
         .testTarget(name: "SignallingTests", dependencies: ["Signalling", "TelephonyCore", "SimulatedCard"]),
         .testTarget(name: "ConsoleTests", dependencies: ["Console", "TelephonyCore"]),
         .testTarget(name: "DAHDITests", dependencies: ["DAHDI", "CDAHDI", "TelephonyCore"]),
         .testTarget(name: "ACDTests", dependencies: ["ACD", .product(name: "Logging", package: "swift-log")]),
+        .testTarget(name: "CDRTests", dependencies: ["CDR", "ACD", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "IVRScriptTests", dependencies: ["IVRScript"], exclude: ["Fixtures"]),
         .testTarget(name: "IVRRuntimeTests", dependencies: ["IVRRuntime", "IVRScript"]),
-        .testTarget(name: "LoopbackTests", dependencies: ["Loopback", "SimulatedCard", "TelephonyCore", "PRI"]),
-        .testTarget(name: "OffhookCLITests", dependencies: ["offhook", "DSPTestSupport"]),
+        .testTarget(name: "OffhookCLITests", dependencies: ["offhook", "DSPTestSupport", "CDR"]),
     ]
 )

@@ -9,10 +9,11 @@ struct Offhook: AsyncParsableCommand {
             Run.self,
             Channels.self,
             Check.self,
+            LoopbackCommand.self,
             SelfTestCommand.self,
             PRILoopCommand.self,
             DSPCommand.self,
-            LoopbackCommand.self,
+            Report.self,
         ]
     )
 }
