@@ -66,10 +66,10 @@ extension CallEngine {
         deliver(.queueOverflowed, line: line, at: now())
     }
 
-    /// Plays hold music or an announcement to a waiting caller.
-    public func play(_ audio: PromptAudio, toCall call: CallID) {
+    /// Plays hold music (looped) or an announcement to a waiting caller.
+    public func play(_ audio: PromptAudio, toCall call: CallID, loops: Bool = true) {
         guard let line = lines.firstIndex(where: { $0.call?.id == call }) else { return }
-        lines[line].leg.play(audio, id: -1)
+        lines[line].leg.play(audio, id: -1, loops: loops)
     }
 
     // MARK: Inside the tick
@@ -105,7 +105,7 @@ extension CallEngine {
         for action in actions {
             switch action {
             case .playTone(let tone):
-                if let audio = tones?[tone] { phone.leg.play(audio, id: -1) }
+                if let audio = tones?[tone] { phone.leg.play(audio, id: -1, loops: true) }
             case .stopTone:
                 phone.leg.stopPlayback()
             case .ringerOn:

@@ -45,7 +45,18 @@ public struct HardwareDescription: Sendable {
     public static func resolve(_ path: String, relativeTo file: String) -> String {
         guard !path.hasPrefix("/") else { return path }
         guard let slash = file.lastIndex(of: "/") else { return path }
-        return String(file[...slash]) + path
+        return normalize(String(file[...slash]) + path)
+    }
+
+    /// Removes `.` and `dir/..` steps: `Hardware/simulated/../../IVRScripts/x` → `IVRScripts/x`.
+    static func normalize(_ path: String) -> String {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == "..", let last = parts.last, last != ".." { parts.removeLast(); continue }
+            parts.append(part)
+        }
+        return (path.hasPrefix("/") ? "/" : "") + parts.joined(separator: "/")
     }
 
     private func validateRoles() throws(ConfigError) {
