@@ -13,6 +13,7 @@ import PackageDescription
 //   CLibPRI / PRI     libpri on one owner thread; Sendable events out
 //   Signalling        sans-I/O FXS and FXO port state machines (time in, actions out)
 //   IVRScript         the IVR script language: lexer, parser, checker, diagnostics
+//   Loopback          the loopback harness: measured checks across ports wired back to back
 //   IVRRuntime        the per-call interpreter: a sans-I/O state machine (events in, actions out)
 //   ACD               sans-I/O queues and agents (FXS phones): strategies, feature codes, overflow
 //   CSQLite / CDR     call detail records and queue events in SQLite; reports; a non-blocking writer
@@ -67,6 +68,7 @@ let package = Package(
         .target(name: "ToneZones", dependencies: ["CToneZone", "TelephonyDSP"]),
         .target(name: "PRI", dependencies: ["CLibPRI", "TelephonyCore"], exclude: ["README.md"]),
         .target(name: "Signalling", dependencies: ["TelephonyCore", "TelephonyDSP"], exclude: ["README.md"]),
+        .target(name: "Loopback", dependencies: ["TelephonyCore", "TelephonyDSP", "PRI", "ChannelConformance"]),
 
         // IVR.
         .target(name: "IVRScript", exclude: ["README.md"]),
@@ -82,7 +84,7 @@ let package = Package(
             name: "offhook",
             dependencies: [
                 "TelephonyCore", "TelephonyDSP", "SimulatedCard", "HardwareConfig", "DAHDI",
-                "ToneZones", "ChannelConformance", "IVRScript", "PRI",
+                "ToneZones", "ChannelConformance", "IVRScript", "PRI", "Loopback",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -102,6 +104,7 @@ let package = Package(
         .testTarget(name: "MediaTests", dependencies: ["Media", "SimulatedCard"]),
         .testTarget(name: "HardwareConfigTests", dependencies: ["HardwareConfig", "TelephonyCore"]),
         .testTarget(name: "ToneZonesTests", dependencies: ["ToneZones"]),
+        .testTarget(name: "LoopbackTests", dependencies: ["Loopback", "SimulatedCard", "TelephonyCore", "PRI"]),
         .testTarget(name: "PRITests", dependencies: ["PRI", "SimulatedCard", "TelephonyCore"]),
         .testTarget(name: "SignallingTests", dependencies: ["Signalling", "TelephonyCore", "SimulatedCard"]),
         .testTarget(name: "ConsoleTests", dependencies: ["Console", "TelephonyCore"]),

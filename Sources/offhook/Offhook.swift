@@ -9,6 +9,7 @@ struct Offhook: AsyncParsableCommand {
             Run.self,
             Channels.self,
             Check.self,
+            LoopbackCommand.self,
             SelfTestCommand.self,
             PRILoopCommand.self,
             DSPCommand.self,
