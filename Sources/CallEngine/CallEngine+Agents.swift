@@ -66,10 +66,10 @@ extension CallEngine {
         deliver(.queueOverflowed, line: line, at: now())
     }
 
-    /// Plays hold music or an announcement to a waiting caller.
-    public func play(_ audio: PromptAudio, toCall call: CallID) {
+    /// Plays hold music (looped) or an announcement to a waiting caller.
+    public func play(_ audio: PromptAudio, toCall call: CallID, loops: Bool = true) {
         guard let line = lines.firstIndex(where: { $0.call?.id == call }) else { return }
-        lines[line].leg.play(audio, id: -1)
+        lines[line].leg.play(audio, id: -1, loops: loops)
     }
 
     // MARK: Inside the tick
@@ -105,13 +105,15 @@ extension CallEngine {
         for action in actions {
             switch action {
             case .playTone(let tone):
-                if let audio = tones?[tone] { phone.leg.play(audio, id: -1) }
+                if let audio = tones?[tone] { phone.leg.play(audio, id: -1, loops: true) }
             case .stopTone:
                 phone.leg.stopPlayback()
             case .ringerOn:
                 try? phone.channel.setHook(.ring)
             case .ringerOff:
                 try? phone.channel.setHook(.ringOff)
+            case .openLoop:
+                try? phone.channel.setHook(.onHook)
             case .sendCallerID(let id):
                 if let samples = callerIDAudio?(id) { phone.leg.play(PromptAudio(samples: samples, name: "caller-id"), id: -1) }
             case .report(let event):

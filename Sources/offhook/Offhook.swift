@@ -12,6 +12,7 @@ struct Offhook: AsyncParsableCommand {
             SelfTestCommand.self,
             PRILoopCommand.self,
             DSPCommand.self,
+            Report.self,
         ]
     )
 }

@@ -87,7 +87,7 @@ public struct DTMFReceiver: Sendable {
     var run = 0
     var active = -1
     var misses = 0
-    var pending = EventQueue()
+    var pending = EventQueue<DTMFEvent>()
 
     /// Creates a receiver with `configuration`.
     public init(configuration: Configuration = Configuration()) {
@@ -204,20 +204,5 @@ public struct DTMFReceiver: Sendable {
         let step = atan2f(y, x)                                     // radians per block
         let offset = step * 8000 / (2 * Float.pi * Float(blockLength))
         return abs(offset) <= limit
-    }
-}
-
-/// Up to four events waiting to be returned, one per `process` call (no allocation).
-struct EventQueue: Sendable {
-    private var items: (DTMFEvent?, DTMFEvent?, DTMFEvent?, DTMFEvent?) = (nil, nil, nil, nil)
-
-    mutating func push(_ e: DTMFEvent) {
-        if items.0 == nil { items.0 = e } else if items.1 == nil { items.1 = e } else if items.2 == nil { items.2 = e } else { items.3 = e }
-    }
-
-    mutating func pop() -> DTMFEvent? {
-        let first = items.0
-        items = (items.1, items.2, items.3, nil)
-        return first
     }
 }

@@ -74,7 +74,7 @@ public struct FaxToneDetector: Sendable {
     /// Creates a detector.
     public init() {
         block = [Float](repeating: 0, count: Self.blockLength)
-        minimumPower = CallProgressDetector.sinePower(dBm0: Self.minimumLevel)
+        minimumPower = Float(SignalLevel.power(dBm0: Self.minimumLevel))
     }
 
     /// Feeds up to 160 samples; returns a tone starting or stopping, if one was decided.

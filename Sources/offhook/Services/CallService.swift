@@ -1,3 +1,4 @@
+import ACDService
 import CallEngine
 import HardwareConfig
 import IVRService
@@ -66,6 +67,8 @@ struct CallService: Service {
         pacer?.start()
         defer { pacer?.stop() }
 
+        let distributor = try ACDConfiguration.distributor(from: description.config, logger: logger)
+        logger.info("\(description.config.queues.count) queue(s); agents log in by dialling *1, out *2, ready *3, pause *4")
         let hangups = await UnixSignalsSequence(trapping: .sighup)
         let watched = routes.map(\.target)
         await withGracefulShutdownHandler {
@@ -87,13 +90,11 @@ struct CallService: Service {
                     }
                 }
                 group.addTask {
+                    var acd = ACDCoordinator(distributor: distributor, holdMusic: ACDConfiguration.holdMusic(), logger: logger)
                     while !Task.isCancelled && !Task.isShuttingDownGracefully {
                         await engine.tick()
-                        // No ACD is configured yet: callers who ask for a queue go to the overflow branch.
-                        for request in await engine.takeQueueRequests() {
-                            logger.notice("queue \(request.queue): no agents configured; overflow for \(request.call)")
-                            await engine.overflow(call: request.call)
-                        }
+                        await acd.tick(engine: engine, at: time())
+                        for (event, _) in acd.takeEvents() { logger.info("queue event: \(event)") }
                         for call in await engine.takeFinishedCalls() {
                             logger.info("call record", metadata: [
                                 "call": "\(call.id)", "channel": "\(call.channel.name)", "caller": "\(call.caller)",
