@@ -1,5 +1,6 @@
 import ACDService
 import CallEngine
+import CDR
 import HardwareConfig
 import IVRService
 import Logging
@@ -19,6 +20,8 @@ struct CallService: Service {
     let opened: OpenedCard
     let description: HardwareDescription
     let logger: Logger
+    /// Where call records and queue events go (none when `nil`).
+    var records: CDRWriter? = nil
 
     func run() async throws {
         let media = MediaEngine()
@@ -91,11 +94,16 @@ struct CallService: Service {
                 }
                 group.addTask {
                     var acd = ACDCoordinator(distributor: distributor, holdMusic: ACDConfiguration.holdMusic(), logger: logger)
+                    var recorder = records.map { CallRecorder(writer: $0, cardTime: time()) }
                     while !Task.isCancelled && !Task.isShuttingDownGracefully {
                         await engine.tick()
                         await acd.tick(engine: engine, at: time())
-                        for (event, _) in acd.takeEvents() { logger.info("queue event: \(event)") }
+                        for (event, _) in acd.takeEvents() {
+                            logger.info("queue event: \(event)")
+                            recorder?.record(event, at: time())
+                        }
                         for call in await engine.takeFinishedCalls() {
+                            recorder?.record(call)
                             logger.info("call record", metadata: [
                                 "call": "\(call.id)", "channel": "\(call.channel.name)", "caller": "\(call.caller)",
                                 "route": "\(call.route ?? "-")", "talk": "\(call.talkTime)", "end": "\(call.endReason.map(String.init(describing:)) ?? "-")",
@@ -103,6 +111,9 @@ struct CallService: Service {
                         }
                         try? await Task.sleep(for: .milliseconds(20))
                     }
+                    // Calls still up when the daemon stops are ended and recorded too.
+                    await engine.shutdown()
+                    for call in await engine.takeFinishedCalls() { recorder?.record(call) }
                 }
                 await group.next()
                 group.cancelAll()
