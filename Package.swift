@@ -114,6 +114,6 @@ let package = Package(
         .testTarget(name: "IVRScriptTests", dependencies: ["IVRScript"], exclude: ["Fixtures"]),
         .testTarget(name: "IVRRuntimeTests", dependencies: ["IVRRuntime", "IVRScript"]),
         .testTarget(name: "OffhookCLITests", dependencies: ["offhook", "DSPTestSupport", "CDR",
-                                                       "ACD", "ACDService", "CallEngine", "Media", "SimulatedCard", "ToneZones"]),
+                                                       "ACD", "ACDService", "CallEngine", "Media", "SimulatedCard", "ToneZones", "IVRService", "IVRScript"]),
     ]
 )

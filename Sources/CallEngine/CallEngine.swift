@@ -80,6 +80,7 @@ public actor CallEngine {
                let due = session.nextDeadline, due <= time {
                 let actions = session.advance(to: time, call: call)
                 lines[index].session = session
+                lines[index].call?.ivrPath = session.path
                 perform(actions, line: index, at: time)
             }
         }
@@ -129,6 +130,7 @@ public actor CallEngine {
     func deliver(_ event: SessionEvent, line index: Int, at time: Duration) {
         guard var session = lines[index].session, let call = lines[index].call else { return }
         let actions = session.handle(event, call: call, at: time)
+        lines[index].call?.ivrPath = session.path
         lines[index].session = event == .hangup ? nil : session
         if event != .hangup { perform(actions, line: index, at: time) }
     }
