@@ -14,6 +14,7 @@ import PackageDescription
 //   Signalling        sans-I/O FXS and FXO port state machines (time in, actions out)
 //   IVRScript         the IVR script language: lexer, parser, checker, diagnostics
 //   IVRRuntime        the per-call interpreter: a sans-I/O state machine (events in, actions out)
+//   IVRSimulator      a caller on a simulated card walking a script with real DTMF audio (`offhook simulate`, tests)
 //   offhook           the one executable
 let package = Package(
     name: "Offhook",
@@ -43,6 +44,10 @@ let package = Package(
         .target(name: "Media", dependencies: ["TelephonyCore", "TelephonyDSP"]),
         .target(name: "IVRService", dependencies: [
             "IVRScript", "IVRRuntime", "CallEngine", "Media", "AudioFiles", .product(name: "Logging", package: "swift-log"),
+        ]),
+        .target(name: "IVRSimulator", dependencies: [
+            "IVRService", "IVRRuntime", "IVRScript", "CallEngine", "Media", "Signalling", "SimulatedCard", "TelephonyCore",
+            "TelephonyDSP", "ToneZones", .product(name: "Logging", package: "swift-log"),
         ]),
         .target(name: "CallEngine", dependencies: [
             "TelephonyCore", "Media", "Signalling", .product(name: "Logging", package: "swift-log"),
@@ -77,7 +82,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
-                "CallEngine", "IVRService", "Media", "Signalling",
+                "CallEngine", "IVRService", "Media", "Signalling", "IVRSimulator",
             ]
         ),
 
@@ -96,6 +101,7 @@ let package = Package(
         .testTarget(name: "DAHDITests", dependencies: ["DAHDI", "CDAHDI", "TelephonyCore"]),
         .testTarget(name: "IVRScriptTests", dependencies: ["IVRScript"], exclude: ["Fixtures"]),
         .testTarget(name: "IVRRuntimeTests", dependencies: ["IVRRuntime", "IVRScript"]),
+        .testTarget(name: "IVRSimulatorTests", dependencies: ["IVRSimulator", "IVRService", "IVRRuntime", "IVRScript", "AudioFiles", "CallEngine"]),
         .testTarget(name: "OffhookCLITests", dependencies: ["offhook", "DSPTestSupport"]),
     ]
 )
