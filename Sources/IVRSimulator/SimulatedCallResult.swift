@@ -17,6 +17,17 @@ public struct SimulatedCallResult: Sendable {
     /// Key groups the call ended before pressing.
     public var keysLeft: [KeyScript.Group]
 
+    public init(caller: String, ringingAt: Duration, answeredAt: Duration?, transcript: IVRTranscript, recordings: [String],
+                record: Call?, keysLeft: [KeyScript.Group]) {
+        self.caller = caller
+        self.ringingAt = ringingAt
+        self.answeredAt = answeredAt
+        self.transcript = transcript
+        self.recordings = recordings
+        self.record = record
+        self.keysLeft = keysLeft
+    }
+
     /// Where the call ended, in words: queue, agent, transfer, voicemail, fax or hang-up.
     public var outcome: String {
         let queueResults = transcript.events.compactMap { if case .queueResult(let r) = $0 { r } else { nil } }
@@ -48,8 +59,12 @@ public struct SimulatedCallResult: Sendable {
         } else {
             out += ": not answered\n"
         }
-        out += transcript.text
-        out += "ended: \(outcome)\n"
+        return out + transcript.text + footer
+    }
+
+    /// Where the call ended, the call record and the recordings (the end of ``text``).
+    public var footer: String {
+        var out = "ended: \(outcome)\n"
         if let record {
             out += "call record: \(record.id), caller '\(record.caller)', route \(record.route ?? "-"), "
                 + "talk \(Self.seconds(record.talkTime)) s, \(record.endReason.map { "\($0)" } ?? "-")\n"

@@ -11,6 +11,7 @@ struct Offhook: AsyncParsableCommand {
             Check.self,
             SelfTestCommand.self,
             PRILoopCommand.self,
+            Simulate.self,
         ]
     )
 }

@@ -8,7 +8,7 @@ import Testing
 /// A private copy of the example scripts in a temporary folder, with every prompt the MANIFEST
 /// lists recorded as one second of quiet tone (so prompts take time to play, and barge-in can
 /// be told from waiting), and a folder for the messages callers leave.
-struct ScriptFixture {
+final class ScriptFixture: Sendable {
     static let root = String(#filePath[..<#filePath.firstRange(of: "/Tests/")!.lowerBound])
     let directory: String
     var recordings: String { "\(directory)/recordings" }
@@ -41,12 +41,12 @@ struct ScriptFixture {
 
     /// A simulation of `script` for a caller from `caller` at `time`.
     func simulation(_ script: String = "hotline.ivr", caller: String = "13800138000", language: String? = nil,
-                    at time: CivilDateTime = Self.officeHours, keyDelay: Duration = .milliseconds(500)) async throws -> IVRSimulation {
+                    at time: CivilDateTime = ScriptFixture.officeHours, keyDelay: Duration = .milliseconds(500)) async throws -> IVRSimulation {
         try await IVRSimulation(script: path(script), options: .init(
             caller: caller, language: language, recordingDirectory: recordings, localTime: { time }, keyDelay: keyDelay))
     }
 
-    func remove() { try? FileManager.default.removeItem(atPath: directory) }
+    deinit { try? FileManager.default.removeItem(atPath: directory) }
 }
 
 extension SimulatedCallResult {
