@@ -112,13 +112,13 @@ public final class IVRSimulation {
         line = card.exchangeLine(on: Self.port)!
     }
 
-    /// The FXO port's configuration `offhook run` uses for exchange lines.
+    /// The FXO port's configuration `offhook run` uses for exchange lines (CallService).
     public static func lineConfiguration(_ zone: ToneZone) -> FXOPort.Configuration {
         FXOPort.Configuration(ringCadence: RingCadence(zone: zone) ?? .china, callerID: .afterFirstRing,
                               disconnect: .init(loopCurrentDrop: true, polarityReversal: false, tones: [.busy, .congestion]))
     }
 
-    /// The detectors `offhook run` runs on an exchange line.
+    /// The detectors `offhook run` runs on an exchange line (CallService).
     public static func analyzers(_ zone: ToneZone) -> [any FrameAnalyzer] {
         [CallerIDAnalyzer(), DTMFAnalyzer(), FaxToneAnalyzer(), CallProgressAnalyzer(zone: zone)]
     }
