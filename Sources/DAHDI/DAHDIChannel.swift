@@ -81,6 +81,17 @@ public final class DAHDIChannel: TelephonyChannel {
         return fd
     }
 
+    /// Hands the open descriptor to a new owner, which must close it (e.g. libpri's D-channel
+    /// thread, through `PRI.DChannelTransport`); the channel counts as closed afterwards.
+    ///
+    /// The new owner reads and writes the descriptor directly, so it must handle DAHDI's `ELAST`
+    /// (call `DAHDI_GETEVENT` when `read` or `write` fails with errno 500).
+    public func releaseDescriptor() throws(DAHDIError) -> Int32 {
+        let fd = descriptor.exchange(-1, ordering: .acquiringAndReleasing)
+        guard fd >= 0 else { throw .closed(info.number, operation: "releaseDescriptor") }
+        return fd
+    }
+
     /// Whether ``close()`` has been called.
     public var isClosed: Bool { descriptor.load(ordering: .acquiring) < 0 }
 

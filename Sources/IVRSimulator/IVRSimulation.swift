@@ -1,3 +1,5 @@
+import ACD
+import ACDService
 import CallEngine
 import IVRRuntime
 import IVRScript
@@ -50,12 +52,20 @@ public final class IVRSimulation {
         public var messageLength: Duration
         /// The longest a call may last before the caller gives up and hangs up.
         public var timeLimit: Duration
+        /// How many agents' phones (FXS ports) serve the script's queues; each agent is ready,
+        /// answers `agentAnswerDelay` after its phone starts ringing, and hangs up after
+        /// `agentTalkTime`. With none, every queue overflows.
+        public var agents: Int
+        public var agentAnswerDelay: Duration
+        public var agentTalkTime: Duration
         public var logger: Logger
 
         public init(caller: String = "13800138000", dialled: String = "", language: String? = nil, zone: String = "cn",
                     recordingDirectory: String = "/tmp", localTime: @escaping @Sendable () -> CivilDateTime = IVRApplication.systemLocalTime,
                     keyDelay: Duration = .milliseconds(500), messageLength: Duration = .seconds(3),
-                    timeLimit: Duration = .seconds(600), logger: Logger = Logger(label: "simulate", factory: { _ in SwiftLogNoOpLogHandler() })) {
+                    timeLimit: Duration = .seconds(600), agents: Int = 0, agentAnswerDelay: Duration = .seconds(2),
+                    agentTalkTime: Duration = .seconds(5),
+                    logger: Logger = Logger(label: "simulate", factory: { _ in SwiftLogNoOpLogHandler() })) {
             self.caller = caller
             self.dialled = dialled
             self.language = language
@@ -65,6 +75,9 @@ public final class IVRSimulation {
             self.keyDelay = keyDelay
             self.messageLength = messageLength
             self.timeLimit = timeLimit
+            self.agents = max(0, agents)
+            self.agentAnswerDelay = agentAnswerDelay
+            self.agentTalkTime = agentTalkTime
             self.logger = logger
         }
     }
@@ -83,9 +96,10 @@ public final class IVRSimulation {
     let line: VirtualExchangeLine
     let probe = SessionProbe()
     private var records: [Call] = []
-
-    /// The FXO port the exchange line rings.
-    static let port = 1
+    private var acd: ACDCoordinator
+    var agents: [SimulatedAgent]
+    /// Queue events (agents rung, answered, overflow…), oldest first, with the card's time.
+    public private(set) var queueEvents: [(event: String, at: Duration)] = []
 
     /// Loads `script` and brings up the card, engines and the line.
     ///
@@ -97,19 +111,48 @@ public final class IVRSimulation {
         let (loaded, diagnostics) = scripts.load(path)
         guard loaded else { throw ScriptNotLoaded(diagnostics: diagnostics) }
         let zone = try ToneZones.zone(options.zone)
-        let card = SimulatedCard(layout: .simulated(fxsPorts: 0, fxoPorts: 1, zone: options.zone))
+        let card = SimulatedCard(layout: .simulated(fxsPorts: options.agents, fxoPorts: 1, zone: options.zone))
+        let port = options.agents + 1
         let media = MediaEngine()
         card.onTick { _ in media.runPass() }
         self.card = card
         let application = IVRApplication(scripts: scripts, environment: .init(
             logger: options.logger, recordingDirectory: options.recordingDirectory, localTime: options.localTime))
-        let route = CallRouter.Route(name: "simulate", channels: [Self.port], target: path, language: options.language)
+        let route = CallRouter.Route(name: "simulate", channels: [port], target: path, language: options.language)
         engine = CallEngine(media: media, router: CallRouter(routes: [route]),
                             application: ProbedApplication(application: application, probe: probe),
-                            time: { .milliseconds(20 * card.frameCount) }, logger: options.logger)
-        try await engine.addLine(card.openChannel(Self.port), configuration: Self.lineConfiguration(zone),
+                            time: { .milliseconds(20 * card.frameCount) }, logger: options.logger, tones: PortTones(zone: zone))
+        try await engine.addLine(card.openChannel(port), configuration: Self.lineConfiguration(zone),
                                  analyzers: Self.analyzers(zone))
-        line = card.exchangeLine(on: Self.port)!
+        line = card.exchangeLine(on: port)!
+
+        // The script's queues, served by every agent (longest idle first), overflowing at once
+        // when nobody is logged in.
+        let agentPorts = Array(stride(from: 1, through: options.agents, by: 1))
+        let queues = scripts.entry(for: path)?.loaded.script?.queues ?? []
+        let distributor = try CallDistributor(
+            queues: queues.map { Queue.Configuration(name: $0.name.value, ringTimeout: .seconds(15), maxWait: $0.maximumWait ?? .seconds(120),
+                                                     announceEvery: nil, wrapUp: .seconds(2), whenNoAgents: .overflow) },
+            agents: agentPorts.map { Agent(port: $0) },
+            tiers: queues.flatMap { queue in agentPorts.map { Tier(queue: queue.name.value, agent: $0) } },
+            logger: options.logger)
+        acd = ACDCoordinator(distributor: distributor, holdMusic: Self.holdMusic(), logger: options.logger)
+        agents = []
+        for agent in agentPorts {
+            try await engine.addAgentPhone(card.openChannel(agent), configuration: .cardDebounced(
+                ringCadence: RingCadence(zone: zone) ?? .china, callerID: .afterFirstRing(delay: .milliseconds(500))))
+            try await acd.setStatus(.available, ofAgent: agent, engine: engine, at: now)
+            agents.append(SimulatedAgent(phone: card.phone(on: agent)!))
+        }
+    }
+
+    /// What callers waiting in a queue hear: a quiet repeating triad (−20 dBm0), 4 s.
+    static func holdMusic() -> PromptAudio? {
+        guard let spec = try? ToneSpec(parsing: "523/400,659/400,784/400,0/800") else { return nil }
+        var generator = ToneGenerator(spec: spec, level: -20)
+        var samples = [Int16](repeating: 0, count: 4 * 8000)
+        let count = samples.withUnsafeMutableBufferPointer { generator.generate(into: $0) }
+        return PromptAudio(samples: Array(samples.prefix(count)), name: "hold")
     }
 
     /// The FXO port's configuration `offhook run` uses for exchange lines (CallService).
@@ -132,7 +175,12 @@ public final class IVRSimulation {
     public func step() async {
         card.advance(frames: 1)
         await engine.tick()
+        await acd.tick(engine: engine, at: now)
+        for (event, _) in acd.takeEvents() { queueEvents.append(("\(event)", now)) }
         records += await engine.takeFinishedCalls()
+        for index in agents.indices {
+            agents[index].step(at: now, answerAfter: options.agentAnswerDelay, talkFor: options.agentTalkTime)
+        }
     }
 
     func run(frames: Int) async {

@@ -13,7 +13,7 @@
 public enum BackToBackCallCheck {
     /// What one run measured.
     public struct Result: Sendable, Hashable {
-        /// From start until both D-channels reported multiple-frame operation.
+        /// From starting the two D-channels until both reported multiple-frame operation.
         public var linkUpTime: Duration
         /// From placing the call until the caller saw CONNECT.
         public var setupTime: Duration
@@ -49,6 +49,8 @@ public enum BackToBackCallCheck {
     public static func run(network: DChannelTransport, user: DChannelTransport, switchType: SwitchType = .euroISDN,
                            called: String = "5550100", calling: String = "5550199",
                            timeout: Duration = .seconds(10), log: @escaping PRILogHandler = { _ in }) async throws -> Result {
+        let clock = ContinuousClock()
+        let start = clock.now
         let net = try DChannel(transport: network, configuration: PRIConfiguration(side: .network, switchType: switchType), log: log)
         let cpe = try DChannel(transport: user, configuration: PRIConfiguration(side: .user, switchType: switchType), log: log)
         defer {
@@ -57,8 +59,6 @@ public enum BackToBackCallCheck {
         }
         var events = MergedEvents(network: net.events, user: cpe.events)
         defer { events.finish() }
-        let clock = ContinuousClock()
-        let start = clock.now
 
         try await events.expect("D-channel up on both sides", within: timeout, count: 2) { side, event in
             event == .dChannelUp ? side : nil

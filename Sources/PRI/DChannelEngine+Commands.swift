@@ -16,6 +16,10 @@ extension DChannelEngine {
         case .hangUp(let id, let cause):
             hangUp(id, cause: cause)
         case .restart(let channel):
+            if let channel, !pool.contains(channel) {
+                emit(.commandFailed(nil, reason: "RESTART: B-channel \(channel) is not part of this span"))
+                return
+            }
             releaseCalls(on: channel, cause: .temporaryFailure)
             restartQueue.append(contentsOf: channel.map { [$0] } ?? pool.channels)
             if channel == nil { restartQueue.append(nil) }
@@ -132,8 +136,8 @@ extension DChannelEngine {
             pri_sr_set_caller(sr, &callingDigits, &callingName, PRI_UNKNOWN, PRES_NUMBER_NOT_AVAILABLE)
         }
         register(call, id: id, channel: channel, isIncoming: false)
-        // pri_setup copies what it needs from `sr` and the strings before returning.
-        let rc = withExtendedLifetime((called, callingDigits, callingName)) { pri_setup(pri, call, sr) }
+        // The pri_sr_set_* calls copied the strings into `sr`, and pri_setup copies `sr`.
+        let rc = pri_setup(pri, call, sr)
         if rc != 0 {
             emit(.commandFailed(id, reason: "SETUP refused by libpri"))
             pri_destroycall(pri, call)

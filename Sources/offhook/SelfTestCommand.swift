@@ -1,6 +1,7 @@
 import ArgumentParser
 import ChannelConformance
 import DAHDI
+import PRI
 
 /// `offhook selftest`: Offhook's checks against a backend, one PASS/FAIL line each.
 struct SelfTestCommand: AsyncParsableCommand {
@@ -10,7 +11,7 @@ struct SelfTestCommand: AsyncParsableCommand {
         discussion: """
             --backend dahdi expects two spans wired back to back, channel N of span 1 meeting \
             channel N+31 of span 2, as `make vm-test` configures them (two dahdi_dynamic_loc \
-            E1 spans). It runs the DAHDI checks, then the channel conformance suite (the same one \
+            E1 spans). It runs the DAHDI checks, a PRI call through libpri between the D-channels, then the channel conformance suite (the same one \
             the simulated card passes), then destroys span 2 to raise an alarm on span 1.
             """
     )
@@ -31,6 +32,18 @@ struct SelfTestCommand: AsyncParsableCommand {
         checks.runAll()
         print(checks.report.summary)
 
+        let pri = SelfTestReport(scope: "pri")
+        for (name, run) in [("direct descriptors", PRIOverDAHDI.direct), ("DChannelBridge", PRIOverDAHDI.bridged)] {
+            do {
+                let result = try await run(card, 16, 16 + 31)
+                pri.check("PRI call span 1 -> span 2 through libpri on dchan 16/47 (\(name))", true,
+                          detail: PRIOverDAHDI.describe(result))
+            } catch {
+                pri.check("PRI call span 1 -> span 2 through libpri on dchan 16/47 (\(name))", false, detail: "\(error)")
+            }
+        }
+        print(pri.summary)
+
         let conformance = SelfTestReport(scope: "conformance")
         do {
             let report = await ChannelConformance.verify(try DAHDIConformanceTarget.make(card: card))
@@ -42,8 +55,8 @@ struct SelfTestCommand: AsyncParsableCommand {
         print(conformance.summary)
 
         checks.checkSpanAlarm()   // last: it destroys span 2 for good
-        let failed = checks.report.failed + conformance.failed
-        print("selftest: \(checks.report.passed + conformance.passed) passed, \(failed) failed")
+        let failed = checks.report.failed + pri.failed + conformance.failed
+        print("selftest: \(checks.report.passed + pri.passed + conformance.passed) passed, \(failed) failed")
         if failed > 0 { throw ExitCode(1) }
     }
 }

@@ -31,6 +31,11 @@ struct LifecycleAndLoggingTests {
             },
         ]
         #expect(reasons == ["CONNECT: no such call", "hang up: no such call"])
+        pair.net.restart(channel: 16)
+        let restart = try await pair.netEvents.next("restart of the D-channel's timeslot refused") { event -> String? in
+            if case .commandFailed(nil, let reason) = event { reason } else { nil }
+        }
+        #expect(restart == "RESTART: B-channel 16 is not part of this span")
         try await pair.stop()
     }
 

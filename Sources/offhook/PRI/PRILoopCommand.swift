@@ -62,8 +62,9 @@ struct PRILoopCommand: AsyncParsableCommand {
         case .simulated:
             let card = SimulatedCard(layout: .simulated(fxsPorts: 0, fxoPorts: 0, e1Spans: 2))
             try card.cable(span: 1, to: 2)
-            let net = try DChannelBridge(channel: try card.openChannel(16))
-            let cpe = try DChannelBridge(channel: try card.openChannel(47))
+            let spans = try card.spans().compactMap(PRISpanChannels.init(span:))
+            let net = try DChannelBridge(channel: try card.openChannel(spans[0].dChannel))
+            let cpe = try DChannelBridge(channel: try card.openChannel(spans[1].dChannel))
             // The card's clock, fast-forwarded: a 20 ms frame per millisecond.
             let clock = Task {
                 while !Task.isCancelled {
