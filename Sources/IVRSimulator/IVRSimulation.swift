@@ -18,7 +18,7 @@ import ToneZones
 /// card's manual clock, much faster than real time.
 ///
 /// The caller acts only through the line, as a person would: the exchange rings the port (with
-/// caller ID between the rings when a generator is available), keys go down the line as DTMF
+/// FSK caller ID between the first two rings), keys go down the line as DTMF
 /// audio and are heard by the port's DTMF receiver, a fax machine sends its calling tone, and
 /// hanging up drops loop current.
 ///
@@ -163,7 +163,8 @@ public final class IVRSimulation {
 
     /// The detectors `offhook run` runs on an exchange line (CallService).
     public static func analyzers(_ zone: ToneZone) -> [any FrameAnalyzer] {
-        [CallerIDAnalyzer(), DTMFAnalyzer(), FaxToneAnalyzer(), CallProgressAnalyzer(zone: zone)]
+        [CallerIDAnalyzer(standard: CallerIDAnalyzer.standard(forZone: zone.code)), DTMFAnalyzer(), FaxToneAnalyzer(),
+         CallProgressAnalyzer(zone: zone)]
     }
 
     // MARK: The clock
@@ -205,11 +206,11 @@ public final class IVRSimulation {
     /// Rings the port, with the caller's number as caller ID between the rings.
     public func ring() {
         probe.reset()
-        line.ring(callerIDAudio: CallerAudio.callerID(options.caller))
+        line.ring(callerIDAudio: CallerAudio.callerID(options.caller, standard: CallerIDAnalyzer.standard(forZone: options.zone)))
     }
 
     /// Presses `keys` as DTMF audio (80 ms on, 80 ms off).
-    public func press(_ keys: String) { line.send(samples: CallerAudio.dtmf(keys)) }
+    public func press(_ keys: String) { try? line.press(keys) }
 
     /// Sends a fax machine's calling tone (CNG).
     public func sendFaxTone() { line.send(samples: CallerAudio.faxCallingTone()) }

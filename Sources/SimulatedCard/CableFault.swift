@@ -1,3 +1,4 @@
+import TelephonyDSP
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -46,12 +47,12 @@ extension CardState {
                 if !fxsEnd.tx.pop(into: a) || !forward { a.initializeMemory(as: UInt8.self, repeating: fxsEnd.idleByte) }
                 if !fxoEnd.tx.pop(into: b) || !backward { b.initializeMemory(as: UInt8.self, repeating: fxoEnd.idleByte) }
                 for i in 0..<AudioFrame.samples {
-                    let fromFXS = WireCodec.decode(a[i], law: fxsEnd.wireLaw)
-                    let fromFXO = WireCodec.decode(b[i], law: fxoEnd.wireLaw)
+                    let fromFXS = G711.decode(a[i], law: fxsEnd.wireLaw == .aLaw ? .aLaw : .muLaw)
+                    let fromFXO = G711.decode(b[i], law: fxoEnd.wireLaw == .aLaw ? .aLaw : .muLaw)
                     let toFXO = forward ? fault.mix(far: fromFXS, own: backward ? fromFXO : 0) : 0
                     let toFXS = backward ? fault.mix(far: fromFXO, own: fromFXS) : 0
-                    a[i] = WireCodec.encode(toFXO, law: fxoEnd.wireLaw)
-                    b[i] = WireCodec.encode(toFXS, law: fxsEnd.wireLaw)
+                    a[i] = G711.encode(toFXO, law: fxoEnd.wireLaw == .aLaw ? .aLaw : .muLaw)
+                    b[i] = G711.encode(toFXS, law: fxsEnd.wireLaw == .aLaw ? .aLaw : .muLaw)
                 }
                 if ports[fxo]?.isOpen == true { _ = fxoEnd.rx.push(UnsafeRawBufferPointer(a)) }
                 if ports[fxs]?.isOpen == true { _ = fxsEnd.rx.push(UnsafeRawBufferPointer(b)) }

@@ -55,7 +55,7 @@ struct CallService: Service {
             disconnect: .init(loopCurrentDrop: true, polarityReversal: false, tones: [.busy, .congestion]))
         for port in description.config.linePorts {
             try await engine.addLine(opened.card.openChannel(port), configuration: configuration,
-                                     analyzers: [CallerIDAnalyzer(), DTMFAnalyzer(), FaxToneAnalyzer(), CallProgressAnalyzer(zone: zone)])
+                                     analyzers: [CallerIDAnalyzer(standard: CallerIDAnalyzer.standard(forZone: zoneCode)), DTMFAnalyzer(), FaxToneAnalyzer(), CallProgressAnalyzer(zone: zone)])
         }
         for port in description.config.agentPorts {
             try await engine.addAgentPhone(opened.card.openChannel(port),
