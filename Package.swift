@@ -80,9 +80,9 @@ let package = Package(
         .target(name: "IVRRuntime", dependencies: ["IVRScript"]),
 
         // ACD and call records.
-        .target(name: "ACD", dependencies: ["TelephonyCore", .product(name: "Logging", package: "swift-log")]),
+        .target(name: "ACD", dependencies: ["TelephonyCore", .product(name: "Logging", package: "swift-log")], exclude: ["README.md"]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
-        .target(name: "CDR", dependencies: ["ACD", "CSQLite", .product(name: "Logging", package: "swift-log")]),
+        .target(name: "CDR", dependencies: ["ACD", "CSQLite", .product(name: "Logging", package: "swift-log")], exclude: ["README.md"]),
 
         // The executable.
         .executableTarget(
@@ -119,6 +119,7 @@ let package = Package(
         .testTarget(name: "IVRScriptTests", dependencies: ["IVRScript"], exclude: ["Fixtures"]),
         .testTarget(name: "IVRRuntimeTests", dependencies: ["IVRRuntime", "IVRScript"]),
         .testTarget(name: "IVRSimulatorTests", dependencies: ["IVRSimulator", "IVRService", "IVRRuntime", "IVRScript", "AudioFiles", "CallEngine"]),
-        .testTarget(name: "OffhookCLITests", dependencies: ["offhook", "DSPTestSupport", "CDR"]),
+        .testTarget(name: "OffhookCLITests", dependencies: ["offhook", "DSPTestSupport", "CDR",
+                                                       "ACD", "ACDService", "CallEngine", "Media", "SimulatedCard", "ToneZones"]),
     ]
 )
