@@ -51,7 +51,7 @@ let package = Package(
             "IVRScript", "IVRRuntime", "CallEngine", "Media", "AudioFiles", .product(name: "Logging", package: "swift-log"),
         ]),
         .target(name: "CallEngine", dependencies: [
-            "TelephonyCore", "Media", "Signalling", .product(name: "Logging", package: "swift-log"),
+            "TelephonyCore", "Media", "Signalling", "AudioFiles", .product(name: "Logging", package: "swift-log"),
         ]),
         .target(name: "CDAHDI"),
         .target(name: "DAHDI", dependencies: ["CDAHDI", "TelephonyCore"]),
@@ -99,7 +99,7 @@ let package = Package(
         .testTarget(name: "TelephonyDSPTests", dependencies: ["TelephonyDSP", "DSPTestSupport"]),
         .testTarget(name: "SimulatedCardTests", dependencies: ["SimulatedCard", "ChannelConformance", "TelephonyDSP"]),
         .testTarget(name: "AudioFilesTests", dependencies: ["AudioFiles"]),
-        .testTarget(name: "CallEngineTests", dependencies: ["CallEngine", "SimulatedCard", "Media", "Signalling", "TelephonyDSP", "ToneZones"]),
+        .testTarget(name: "CallEngineTests", dependencies: ["CallEngine", "SimulatedCard", "Media", "Signalling", "TelephonyDSP", "ToneZones", "AudioFiles"]),
         .testTarget(name: "ACDServiceTests", dependencies: ["ACDService", "ACD", "CallEngine", "SimulatedCard", "Media", "ToneZones", "Signalling"]),
         .testTarget(name: "MediaTests", dependencies: ["Media", "SimulatedCard"]),
         .testTarget(name: "HardwareConfigTests", dependencies: ["HardwareConfig", "TelephonyCore"]),

@@ -17,7 +17,7 @@ public actor CallEngine {
     private let router: CallRouter
     private let application: any CallApplication
     let now: @Sendable () -> Duration
-    private let logger: Logger
+    let logger: Logger
     var lines: [FXOLine] = []
     var agents: [Int: AgentPhone] = [:]
     var queueRequests: [QueueRequest] = []
@@ -115,7 +115,11 @@ public actor CallEngine {
         case .playbackFinished(let id, let completed):
             deliver(.playbackFinished(id: id, completed: completed), line: index, at: time)
         case .recordingFinished(let id, let samples):
-            deliver(.recordingFinished(id: id, samples: samples), line: index, at: time)
+            if id == Self.callRecordingID {
+                writeCallRecording(samples, line: index)
+            } else {
+                deliver(.recordingFinished(id: id, samples: samples), line: index, at: time)
+            }
         case .channelFailed(let error):
             logger.error("\(lines[index].channel.info.name): \(error)")
             if lines[index].call != nil {
@@ -219,6 +223,7 @@ public actor CallEngine {
     private func end(line index: Int, reason: CallEndReason, at time: Duration) {
         guard var call = lines[index].call else { return }
         lines[index].leg.bridge(to: nil)
+        if lines[index].recordingPath != nil { lines[index].leg.stopRecording() }
         callerLeft(call.id)
         endedCalls.append(call.id)
         call.state = .ended
