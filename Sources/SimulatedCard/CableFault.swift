@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import TelephonyCore
+import TelephonyDSP
 
 /// A fault on an analog cable between an FXS port and an FXO port: line loss and hybrid echo,
 /// so the loopback harness can be shown a bad bench and has to report it.
@@ -45,13 +46,15 @@ extension CardState {
                 // What each port sent this frame (idle when nothing, or when the path is down).
                 if !fxsEnd.tx.pop(into: a) || !forward { a.initializeMemory(as: UInt8.self, repeating: fxsEnd.idleByte) }
                 if !fxoEnd.tx.pop(into: b) || !backward { b.initializeMemory(as: UInt8.self, repeating: fxoEnd.idleByte) }
+                let fxsLaw: G711.Law = fxsEnd.wireLaw == .aLaw ? .aLaw : .muLaw
+                let fxoLaw: G711.Law = fxoEnd.wireLaw == .aLaw ? .aLaw : .muLaw
                 for i in 0..<AudioFrame.samples {
-                    let fromFXS = WireCodec.decode(a[i], law: fxsEnd.wireLaw)
-                    let fromFXO = WireCodec.decode(b[i], law: fxoEnd.wireLaw)
+                    let fromFXS = G711.decode(a[i], law: fxsLaw)
+                    let fromFXO = G711.decode(b[i], law: fxoLaw)
                     let toFXO = forward ? fault.mix(far: fromFXS, own: backward ? fromFXO : 0) : 0
                     let toFXS = backward ? fault.mix(far: fromFXO, own: fromFXS) : 0
-                    a[i] = WireCodec.encode(toFXO, law: fxoEnd.wireLaw)
-                    b[i] = WireCodec.encode(toFXS, law: fxsEnd.wireLaw)
+                    a[i] = G711.encode(toFXO, law: fxoLaw)
+                    b[i] = G711.encode(toFXS, law: fxsLaw)
                 }
                 if ports[fxo]?.isOpen == true { _ = fxoEnd.rx.push(UnsafeRawBufferPointer(a)) }
                 if ports[fxs]?.isOpen == true { _ = fxsEnd.rx.push(UnsafeRawBufferPointer(b)) }

@@ -28,6 +28,12 @@ struct LoopbackCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Print JSON (the same checks and measured values) instead of a table.")
     var json = false
 
+    @Option(name: .long, help: ArgumentHelp("The most loss accepted across an analog pair at 1004 Hz.", valueName: "dB"))
+    var maxLoss = LoopbackLimits().loss.upperBound
+
+    @Option(name: .long, help: ArgumentHelp("The least echo return loss accepted at an analog port.", valueName: "dB"))
+    var minEchoReturnLoss = LoopbackLimits().minimumEchoReturnLossDB
+
     /// A parsed `--pair`.
     enum Pair: Equatable {
         case analog(fxs: Int, fxo: Int)
@@ -55,6 +61,13 @@ struct LoopbackCommand: AsyncParsableCommand {
 
     func validate() throws {
         for pair in pairs { _ = try Pair(parsing: pair) }
+        let lowest = LoopbackLimits().loss.lowerBound
+        guard maxLoss.isFinite, maxLoss > lowest else {
+            throw ValidationError("--max-loss \(maxLoss): expected a loss in dB above \(lowest)")
+        }
+        guard minEchoReturnLoss.isFinite, minEchoReturnLoss >= 0 else {
+            throw ValidationError("--min-echo-return-loss \(minEchoReturnLoss): expected 0 dB or more")
+        }
     }
 
     func run() async throws {
@@ -82,13 +95,16 @@ struct LoopbackCommand: AsyncParsableCommand {
         } else {
             advance = { try await Task.sleep(for: .milliseconds(20 * $0)) }
         }
+        var limits = LoopbackLimits()
+        limits.loss = limits.loss.lowerBound...maxLoss
+        limits.minimumEchoReturnLossDB = minEchoReturnLoss
         let target: LoopbackTarget
         do {
             target = try LoopbackTarget.open(
                 card: opened.card, advance: advance,
                 analogPairs: chosen.compactMap { if case .analog(let fxs, let fxo) = $0 { (fxs, fxo) } else { nil } },
                 spanPairs: chosen.compactMap { if case .spans(let a, let b) = $0 { (a, b) } else { nil } },
-                ringCadence: Self.ringCadence)
+                ringCadence: Self.ringCadence, limits: limits)
         } catch {
             printError("offhook: \(error)")
             throw ExitCode(ExitStatus.badConfiguration)
