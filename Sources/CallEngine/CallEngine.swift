@@ -115,9 +115,15 @@ public actor CallEngine {
         case .playbackFinished(let id, let completed):
             deliver(.playbackFinished(id: id, completed: completed), line: index, at: time)
         case .recordingFinished(let id, let samples):
-            if id == Self.callRecordingID {
+if id == Self.callRecordingID {
                 writeCallRecording(samples, line: index)
+            } else if lines[index].session == nil, let lingering = lines[index].lingering {
+                lines[index].isRecording = false
+                var session = lingering.session
+                lines[index].lingering = nil
+                _ = session.handle(.recordingFinished(id: id, samples: samples), call: lingering.call, at: time)
             } else {
+                lines[index].isRecording = false
                 deliver(.recordingFinished(id: id, samples: samples), line: index, at: time)
             }
         case .channelFailed(let error):
@@ -134,6 +140,11 @@ public actor CallEngine {
         guard var session = lines[index].session, let call = lines[index].call else { return }
         let actions = session.handle(event, call: call, at: time)
         lines[index].session = event == .hangup ? nil : session
+        if event == .hangup && lines[index].isRecording {
+            // The message so far is kept: stop the recording and hand its samples over later.
+            lines[index].lingering = (session, call)
+            lines[index].leg.stopRecording()
+        }
         if event != .hangup { perform(actions, line: index, at: time) }
     }
 
@@ -203,7 +214,9 @@ public actor CallEngine {
             switch action {
             case .play(let audio, let id, let bargeIn): leg.play(audio, id: id, bargeIn: bargeIn)
             case .stopPlayback: leg.stopPlayback()
-            case .record(let id, let maximum): leg.record(id: id, maximum: maximum)
+            case .record(let id, let maximum):
+                lines[index].isRecording = true
+                leg.record(id: id, maximum: maximum)
             case .queue(let name, let maximumWait):
                 if let call = lines[index].call {
                     lines[index].call?.queue = name
