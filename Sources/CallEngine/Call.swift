@@ -39,6 +39,9 @@ public struct Call: Sendable, Hashable {
     public var answeredAt: Duration?
     public var endedAt: Duration?
     public var endReason: CallEndReason?
+    /// The queue the caller waited in, and the agent's port that took the call.
+    public var queue: String?
+    public var agentPort: Int?
     /// Where the call was recorded, if it was.
     public var recording: String?
 

@@ -13,24 +13,37 @@ import TelephonyCore
 /// clock, tests call `card.advance(frames: 1)` then `await engine.tick()` and everything is
 /// deterministic.
 public actor CallEngine {
-    private let media: MediaEngine
+    let media: MediaEngine
     private let router: CallRouter
     private let application: any CallApplication
-    private let now: @Sendable () -> Duration
+    let now: @Sendable () -> Duration
     private let logger: Logger
-    private var lines: [FXOLine] = []
+    var lines: [FXOLine] = []
+    var agents: [Int: AgentPhone] = [:]
+    var queueRequests: [QueueRequest] = []
+    var agentEvents: [AgentPhoneEvent] = []
+    /// Tones for the agents' phones (dial, busy, …), from the span's tone zone.
+    var tones: PortTones?
+    /// Renders caller ID for an agent's phone (FSK or DTMF audio), when a generator is given.
+    var callerIDAudio: (@Sendable (CallerID) -> [Int16])?
     private var nextCall = 1
     private var finished: [Call] = []
+    private var endedCalls: [CallID] = []
 
     /// - Parameters:
     ///   - time: the card's clock (frames × 20 ms on the simulated card; monotonic time on DAHDI).
+    ///   - tones: the tones agents' phones hear (dial, busy, …).
+    ///   - callerIDAudio: renders caller ID sent to agents' phones between rings.
     public init(media: MediaEngine, router: CallRouter, application: any CallApplication,
-                time: @escaping @Sendable () -> Duration, logger: Logger) {
+                time: @escaping @Sendable () -> Duration, logger: Logger, tones: PortTones? = nil,
+                callerIDAudio: (@Sendable (CallerID) -> [Int16])? = nil) {
         self.media = media
         self.router = router
         self.application = application
         self.now = time
         self.logger = logger
+        self.tones = tones
+        self.callerIDAudio = callerIDAudio
     }
 
     /// Takes an FXO port (a line from the exchange) into service.
@@ -42,6 +55,12 @@ public actor CallEngine {
 
     /// The calls in progress.
     public var activeCalls: [Call] { lines.compactMap(\.call) }
+
+    /// The calls that ended since last asked (for the ACD), oldest first.
+    public func takeEndedCallIDs() -> [CallID] {
+        defer { endedCalls.removeAll() }
+        return endedCalls
+    }
 
     /// The calls that ended since last asked (for the call-record writer), oldest first.
     public func takeFinishedCalls() -> [Call] {
@@ -64,6 +83,7 @@ public actor CallEngine {
                 perform(actions, line: index, at: time)
             }
         }
+        tickAgents(at: time)
     }
 
     /// Hangs up every call (the daemon is stopping).
@@ -106,7 +126,7 @@ public actor CallEngine {
     }
 
     /// Gives an event to the line's session, if one runs.
-    private func deliver(_ event: SessionEvent, line index: Int, at time: Duration) {
+    func deliver(_ event: SessionEvent, line index: Int, at time: Duration) {
         guard var session = lines[index].session, let call = lines[index].call else { return }
         let actions = session.handle(event, call: call, at: time)
         lines[index].session = event == .hangup ? nil : session
@@ -180,6 +200,11 @@ public actor CallEngine {
             case .play(let audio, let id, let bargeIn): leg.play(audio, id: id, bargeIn: bargeIn)
             case .stopPlayback: leg.stopPlayback()
             case .record(let id, let maximum): leg.record(id: id, maximum: maximum)
+            case .queue(let name, let maximumWait):
+                if let call = lines[index].call {
+                    lines[index].call?.queue = name
+                    queueRequests.append(QueueRequest(call: call.id, queue: name, callerID: call.caller, maximumWait: maximumWait))
+                }
             case .stopRecording: leg.stopRecording()
             case .hangUp(let reason):
                 lines[index].session = nil
@@ -193,6 +218,9 @@ public actor CallEngine {
 
     private func end(line index: Int, reason: CallEndReason, at time: Duration) {
         guard var call = lines[index].call else { return }
+        lines[index].leg.bridge(to: nil)
+        callerLeft(call.id)
+        endedCalls.append(call.id)
         call.state = .ended
         call.endedAt = time
         call.endReason = reason

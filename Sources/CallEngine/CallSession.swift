@@ -10,6 +10,12 @@ public enum SessionEvent: Sendable, Hashable {
     case tone(name: String, isOn: Bool)
     case playbackFinished(id: Int, completed: Bool)
     case recordingFinished(id: Int, samples: [Int16])
+    /// What became of a `queue` action: an agent answered (the caller is bridged to the agent's
+    /// port), or the queue overflowed, or (`nil` agent and not overflow) the agent call ended.
+    case queueAnswered(agentPort: Int)
+    case queueOverflowed
+    /// The conversation with the agent ended; the caller is still on the line.
+    case agentCallEnded
     /// The caller hung up; the session is over.
     case hangup
 }
@@ -20,6 +26,8 @@ public enum SessionAction: Sendable, Hashable {
     case stopPlayback
     case record(id: Int, maximum: Duration)
     case stopRecording
+    /// Put the caller in the queue `name` (the ACD answers with `queueAnswered`/`queueOverflowed`).
+    case queue(name: String, maximumWait: Duration?)
     /// Hang up; the session is over.
     case hangUp(reason: String)
 }

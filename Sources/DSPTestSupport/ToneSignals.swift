@@ -11,7 +11,7 @@ import TelephonyDSP
 /// Levels follow the DSP corpus's convention: a full-scale sine (peak 32768) is +3.14 dBm0.
 public enum ToneSignals {
     /// Peak amplitude of a sine at `dBm0`.
-    public static func peak(dBm0: Double) -> Double { 32768 * pow(10, (dBm0 - 3.14) / 20) }
+    public static func peak(dBm0: Double) -> Double { SignalLevel.sinePeak(dBm0: dBm0) }
 
     /// Samples in `ms` milliseconds.
     public static func samples(ms: Double) -> Int { Int((ms * 8).rounded()) }

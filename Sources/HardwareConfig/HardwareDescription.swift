@@ -45,7 +45,18 @@ public struct HardwareDescription: Sendable {
     public static func resolve(_ path: String, relativeTo file: String) -> String {
         guard !path.hasPrefix("/") else { return path }
         guard let slash = file.lastIndex(of: "/") else { return path }
-        return String(file[...slash]) + path
+        return normalize(String(file[...slash]) + path)
+    }
+
+    /// Removes `.` and `dir/..` steps: `Hardware/simulated/../../IVRScripts/x` → `IVRScripts/x`.
+    static func normalize(_ path: String) -> String {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == "..", let last = parts.last, last != ".." { parts.removeLast(); continue }
+            parts.append(part)
+        }
+        return (path.hasPrefix("/") ? "/" : "") + parts.joined(separator: "/")
     }
 
     private func validateRoles() throws(ConfigError) {
@@ -81,6 +92,11 @@ public struct HardwareDescription: Sendable {
             let kinds = [cable.0, cable.1].map { n in layout.spans.first { $0.number == n }?.kind }
             if kinds.contains(where: { $0 == nil || $0 == .analog }) || kinds[0] != kinds[1] || cable.0 == cable.1 {
                 problem("span-cable", line: cable.line, "a span cable joins two different digital spans of the same kind; spans \(cable.0) and \(cable.1) are \(kinds.map { $0?.description ?? "missing" }.joined(separator: " and "))")
+            }
+        }
+        for queue in config.queues {
+            for port in queue.agents where channels[port]?.portKind != .fxs {
+                problem("agents", line: queue.line, "queue '\(queue.name)': channel \(port) is not an FXS port; agents answer on FXS ports")
             }
         }
         for route in config.routes {

@@ -13,6 +13,11 @@
 /// - `[wiring]` (simulated card only: back-to-back cables, as an installer wires a card to test it)
 ///   - `cable` (repeatable, `FXS:FXO`, e.g. `4:8`)
 ///   - `span-cable` (repeatable, `SPAN:SPAN`, e.g. `2:3`)
+/// - `[queue NAME]` (repeatable: an ACD queue the scripts' `queue NAME` sends callers to)
+///   - `agents` (channel list: the FXS ports whose agents serve it)
+///   - `strategy` (`longest-idle-agent` (default), `round-robin`, `ring-all`, `skills`)
+///   - `ring-timeout`, `max-wait`, `announce-every`, `wrap-up` (seconds; defaults 15, 120, 30, 10)
+///   - `when-no-agents` (`overflow` (default) or `wait`)
 /// - `[route NAME]` (repeatable: which calls go to which IVR script)
 ///   - `channels` (channel list) and/or `dnis` (comma-separated called numbers)
 ///   - `script` (path, relative to this file)
@@ -38,6 +43,19 @@ public struct OffhookConfig: Sendable, Hashable {
         public var line: Int
     }
 
+    /// An ACD queue.
+    public struct QueueSection: Sendable, Hashable {
+        public var name: String
+        public var agents: [Int] = []
+        public var strategy: String?
+        public var ringTimeout: Duration?
+        public var maxWait: Duration?
+        public var announceEvery: Duration?
+        public var wrapUp: Duration?
+        public var whenNoAgents: String?
+        public var line: Int
+    }
+
     public var path: String
     public var backend: Backend = .auto
     public var systemConf = "system.conf"
@@ -47,12 +65,13 @@ public struct OffhookConfig: Sendable, Hashable {
     public var cables: [(fxs: Int, fxo: Int, line: Int)] = []
     public var spanCables: [(Int, Int, line: Int)] = []
     public var routes: [Route] = []
+    public var queues: [QueueSection] = []
 
     public init(path: String) { self.path = path }
 
     public static func == (a: Self, b: Self) -> Bool {
         a.path == b.path && a.backend == b.backend && a.systemConf == b.systemConf && a.layout == b.layout
-            && a.agentPorts == b.agentPorts && a.linePorts == b.linePorts && a.routes == b.routes
+            && a.agentPorts == b.agentPorts && a.linePorts == b.linePorts && a.routes == b.routes && a.queues == b.queues
             && a.cables.map { [$0.fxs, $0.fxo] } == b.cables.map { [$0.fxs, $0.fxo] }
             && a.spanCables.map { [$0.0, $0.1] } == b.spanCables.map { [$0.0, $0.1] }
     }
@@ -68,6 +87,9 @@ public struct OffhookConfig: Sendable, Hashable {
         "card": ["backend": "one of auto, dahdi, simulated", "system-conf": "a path", "layout": "spans like 'analog 8, e1'"],
         "ports": ["agents": "a channel list like 1-4", "lines": "a channel list like 5-8"],
         "wiring": ["cable": "FXS:FXO channel numbers like 4:8", "span-cable": "two span numbers like 2:3"],
+        "queue": ["agents": "a channel list of FXS ports", "strategy": "a routing strategy such as longest-idle-agent",
+                  "ring-timeout": "seconds", "max-wait": "seconds", "announce-every": "seconds", "wrap-up": "seconds",
+                  "when-no-agents": "overflow or wait"],
         "route": ["channels": "a channel list", "dnis": "called numbers separated by commas", "script": "a path", "language": "a language code like zh or en"],
     ]
 }

@@ -7,6 +7,12 @@ extension OffhookConfig {
         var section: String?
         var routeStart: ConfigLines.Line?
         var pendingRoute: Route?
+        var pendingQueue: QueueSection?
+
+        func finishQueue() {
+            if let queue = pendingQueue { queues.append(queue) }
+            pendingQueue = nil
+        }
 
         func finishRoute() {
             guard let route = pendingRoute, let start = routeStart else { return }
@@ -24,6 +30,7 @@ extension OffhookConfig {
             let content = line.content.trimmed
             if content.first == "[" {
                 finishRoute()
+                finishQueue()
                 guard content.last == "]" else {
                     problems.append(file.diagnostic(line, at: content, "expected ']' to close the section header"))
                     section = nil
@@ -32,11 +39,18 @@ extension OffhookConfig {
                 let words = content.dropFirst().dropLast().split(separator: " ", omittingEmptySubsequences: true)
                 let name = words.first.map { String($0).lowercased() } ?? ""
                 guard Self.keys[name] != nil else {
-                    problems.append(file.diagnostic(line, at: content, "unknown section '\(content)'; expected [card], [ports], [wiring] or [route NAME]"))
+                    problems.append(file.diagnostic(line, at: content, "unknown section '\(content)'; expected [card], [ports], [wiring], [queue NAME] or [route NAME]"))
                     section = nil
                     continue
                 }
-                if name == "route" {
+                if name == "queue" {
+                    guard words.count == 2 else {
+                        problems.append(file.diagnostic(line, at: content, "expected '[queue NAME]' with a one-word name"))
+                        section = nil
+                        continue
+                    }
+                    pendingQueue = QueueSection(name: String(words[1]), line: line.number)
+                } else if name == "route" {
                     guard words.count == 2 else {
                         problems.append(file.diagnostic(line, at: content, "expected '[route NAME]' with a one-word name"))
                         section = nil
@@ -69,19 +83,21 @@ extension OffhookConfig {
                 continue
             }
             do {
-                try apply(section: section, key: key.lowercased(), value: value, expected: expected, route: &pendingRoute, line: line, file: file)
+                try apply(section: section, key: key.lowercased(), value: value, expected: expected, route: &pendingRoute,
+                          queue: &pendingQueue, line: line, file: file)
             } catch {
                 problems.append(error)
             }
         }
         finishRoute()
+        finishQueue()
         if !problems.isEmpty {
             throw ConfigError(problems.sorted { ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column) })
         }
     }
 
     private mutating func apply(section: String, key: String, value: Substring, expected: String, route: inout Route?,
-                                line: ConfigLines.Line, file: ConfigLines) throws(ConfigDiagnostic) {
+                                queue: inout QueueSection?, line: ConfigLines.Line, file: ConfigLines) throws(ConfigDiagnostic) {
         func fail(_ part: Substring, _ message: String) -> ConfigDiagnostic { file.diagnostic(line, at: part, message) }
         func channels() throws(ConfigDiagnostic) -> [Int] {
             do { return try ChannelList.parse(value) } catch { throw fail(error.part, error.message) }
@@ -93,7 +109,23 @@ extension OffhookConfig {
             }
             return (a, b)
         }
+        func seconds() throws(ConfigDiagnostic) -> Duration {
+            let text = value.hasSuffix("s") ? value.dropLast() : value
+            guard let n = Int(text), (0...86_400).contains(n) else {
+                throw fail(value, "expected a number of seconds 0–86400, found '\(value)'")
+            }
+            return .seconds(n)
+        }
         switch (section, key) {
+        case ("queue", "agents"): queue?.agents = try channels()
+        case ("queue", "strategy"): queue?.strategy = String(value)
+        case ("queue", "ring-timeout"): queue?.ringTimeout = try seconds()
+        case ("queue", "max-wait"): queue?.maxWait = try seconds()
+        case ("queue", "announce-every"): queue?.announceEvery = try seconds()
+        case ("queue", "wrap-up"): queue?.wrapUp = try seconds()
+        case ("queue", "when-no-agents"):
+            guard value == "overflow" || value == "wait" else { throw fail(value, "expected overflow or wait, found '\(value)'") }
+            queue?.whenNoAgents = String(value)
         case ("card", "backend"):
             guard let backend = Backend(rawValue: value.lowercased()) else { throw fail(value, "expected \(expected), found '\(value)'") }
             self.backend = backend

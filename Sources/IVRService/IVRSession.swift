@@ -52,6 +52,12 @@ public struct IVRSession: CallSessionLogic {
                 environment.logger.error("recording \(path): \(error)")
             }
             return run(.recordingFinished(RecordingID(id), file: path), at: now)
+        case .queueAnswered(let port):
+            return run(.queueResult(.answered(agent: String(port))), at: now)
+        case .queueOverflowed:
+            return run(.queueResult(.overflow), at: now)
+        case .agentCallEnded:
+            return run(.agentCallEnded, at: now)
         case .hangup:
             _ = run(.hangup, at: now)
             return []
@@ -90,11 +96,8 @@ public struct IVRSession: CallSessionLogic {
                     break
                 case .record(let id, let maximum, _):
                     actions.append(.record(id: id.rawValue, maximum: maximum))
-                case .queue(let name, _, _):
-                    // Hand-off to the ACD comes with the ACD service; until a queue is configured
-                    // the caller goes to the script's overflow branch.
-                    environment.logger.notice("queue \(name): no agents configured; overflow")
-                    events.append(.queueResult(.overflow))
+                case .queue(let name, let maximumWait, _):
+                    actions.append(.queue(name: name, maximumWait: maximumWait))
                 case .transfer(let kind, let number):
                     environment.logger.notice("transfer (\(kind)) to \(number)")
                     actions.append(.hangUp(reason: "transferred to \(number)"))

@@ -12,7 +12,7 @@ struct LegState {
     var bridge: Int?
     private var failed = false
 
-    private var playback: (audio: PromptAudio, position: Int, id: Int, bargeIn: Bool)?
+    private var playback: (audio: PromptAudio, position: Int, id: Int, bargeIn: Bool, loops: Bool)?
     private var recording: (id: Int, samples: [Int16], maximum: Int)?
 
     init(channel: any TelephonyChannel, analyzers: [any FrameAnalyzer], events: MediaEventQueue) {
@@ -96,7 +96,9 @@ struct LegState {
                 }
             }
             playback!.position += count
-            if playback!.position >= samples.count { stopPlayback(completed: true) }
+            if playback!.position >= samples.count {
+                if current.loops && !samples.isEmpty { playback!.position = 0 } else { stopPlayback(completed: true) }
+            }
         }
         do {
             _ = try channel.writeSamples(UnsafeBufferPointer(tx))
@@ -108,9 +110,9 @@ struct LegState {
 
     // MARK: Playback and recording
 
-    mutating func startPlayback(_ audio: PromptAudio, id: Int, bargeIn: Bool) {
+    mutating func startPlayback(_ audio: PromptAudio, id: Int, bargeIn: Bool, loops: Bool) {
         stopPlayback(completed: false)
-        playback = (audio, 0, id, bargeIn)
+        playback = (audio, 0, id, bargeIn, loops)
     }
 
     mutating func stopPlayback(completed: Bool) {

@@ -87,8 +87,8 @@ public final class MediaEngine: @unchecked Sendable {
                 leg.finish()
                 legs[slot] = nil
                 releaseSlot(slot)
-            case .play(let slot, let audio, let id, let bargeIn):
-                legs[slot]?.startPlayback(audio, id: id, bargeIn: bargeIn)
+            case .play(let slot, let audio, let id, let bargeIn, let loops):
+                legs[slot]?.startPlayback(audio, id: id, bargeIn: bargeIn, loops: loops)
             case .stopPlayback(let slot):
                 legs[slot]?.stopPlayback(completed: false)
             case .bridge(let slot, let partner):
@@ -115,7 +115,7 @@ enum EngineCommand: @unchecked Sendable {
     // only the engine thread touches it.
     case attach(Int, LegState)
     case detach(Int)
-    case play(Int, PromptAudio, id: Int, bargeIn: Bool)
+    case play(Int, PromptAudio, id: Int, bargeIn: Bool, loops: Bool)
     case stopPlayback(Int)
     case bridge(Int, Int?)
     case record(Int, id: Int, maximumSamples: Int)

@@ -26,9 +26,10 @@ public final class MediaLeg: Sendable {
     public var isDetached: Bool { events.isFinished }
 
     /// Plays `audio` (mixed over any bridged audio); reports `.playbackFinished(id:completed:)`.
-    /// With `bargeIn`, a DTMF digit stops it at once.
-    public func play(_ audio: PromptAudio, id: Int, bargeIn: Bool = false) {
-        engine.send(.play(slot, audio, id: id, bargeIn: bargeIn))
+    /// With `bargeIn`, a DTMF digit stops it at once; with `loops`, it repeats until stopped
+    /// (hold music, a continuous tone).
+    public func play(_ audio: PromptAudio, id: Int, bargeIn: Bool = false, loops: Bool = false) {
+        engine.send(.play(slot, audio, id: id, bargeIn: bargeIn, loops: loops))
     }
 
     /// Stops the current playback (reported as not completed).

@@ -136,8 +136,8 @@ extension DChannelEngine {
             pri_sr_set_caller(sr, &callingDigits, &callingName, PRI_UNKNOWN, PRES_NUMBER_NOT_AVAILABLE)
         }
         register(call, id: id, channel: channel, isIncoming: false)
-        // pri_setup copies what it needs from `sr` and the strings before returning.
-        let rc = withExtendedLifetime((called, callingDigits, callingName)) { pri_setup(pri, call, sr) }
+        // The pri_sr_set_* calls copied the strings into `sr`, and pri_setup copies `sr`.
+        let rc = pri_setup(pri, call, sr)
         if rc != 0 {
             emit(.commandFailed(id, reason: "SETUP refused by libpri"))
             pri_destroycall(pri, call)

@@ -92,6 +92,9 @@ extension FXSPort {
         case ringerOff
         /// Send caller ID to the phone now (FSK or DTMF, by the port's settings).
         case sendCallerID(CallerID)
+        /// Remove loop current briefly (a kewlstart disconnect: `DAHDI_ONHOOK` on an FXS port),
+        /// which tells answering machines, faxes and some phones that the other party hung up.
+        case openLoop
         /// Tell the call engine.
         case report(Event)
     }
@@ -151,6 +154,9 @@ extension FXSPort {
         public var howlerDuration: Duration
         /// The tone heard when the other party hangs up: `.busy` or `.congestion`.
         public var toneAfterFarEndDisconnect: PortTone
+        /// Whether the other party's hang-up is also signalled electrically (`.openLoop`), as
+        /// chan_dahdi does on kewlstart (`fxoks`) ports.
+        public var signalsDisconnect: Bool
 
         public init(ringCadence: RingCadence = .northAmerica,
                     callerID: CallerIDTiming = .afterFirstRing(delay: .milliseconds(500)),
@@ -158,7 +164,8 @@ extension FXSPort {
                     flashMaximum: Duration = .milliseconds(1250), firstDigitTimeout: Duration = .seconds(16),
                     interDigitTimeout: Duration = .seconds(8), maximumDigits: Int = 20,
                     terminator: Character? = "#", offHookWarningDelay: Duration = .seconds(30),
-                    howlerDuration: Duration = .seconds(60), toneAfterFarEndDisconnect: PortTone = .busy) {
+                    howlerDuration: Duration = .seconds(60), toneAfterFarEndDisconnect: PortTone = .busy,
+                    signalsDisconnect: Bool = true) {
             self.ringCadence = ringCadence
             self.callerID = callerID
             self.hookDebounce = hookDebounce
@@ -171,6 +178,7 @@ extension FXSPort {
             self.offHookWarningDelay = offHookWarningDelay
             self.howlerDuration = howlerDuration
             self.toneAfterFarEndDisconnect = toneAfterFarEndDisconnect
+            self.signalsDisconnect = signalsDisconnect
         }
     }
 }

@@ -82,6 +82,7 @@ public struct FXSPort: Sendable, CustomStringConvertible {
             if isPlacingCall { actions += startWarningTone(.congestion, at: now) }
         case .farEndDisconnected:
             if isPlacingCall || state == .connected {
+                if configuration.signalsDisconnect && state == .connected { actions.append(.openLoop) }
                 actions += startWarningTone(configuration.toneAfterFarEndDisconnect, at: now)
             }
         case .playDialTone:

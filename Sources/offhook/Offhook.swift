@@ -9,9 +9,11 @@ struct Offhook: AsyncParsableCommand {
             Run.self,
             Channels.self,
             Check.self,
+            LoopbackCommand.self,
             SelfTestCommand.self,
             PRILoopCommand.self,
             DSPCommand.self,
+            Report.self,
         ]
     )
 }

@@ -21,6 +21,8 @@ import TelephonyCore
         #expect(layout.defaultZone == "cn")
         #expect(description.config.agentPorts == [1, 2, 3, 4] && description.config.linePorts == [5, 6, 7, 8])
         #expect(description.config.routes.first?.dnis == ["95588", "4008001234"])
+        let queue = try #require(description.config.queues.first)
+        #expect(queue.name == "service" && queue.agents == [1, 2, 3, 4] && queue.ringTimeout == .seconds(15) && queue.strategy == "longest-idle-agent")
         #expect(layout.channels.first { $0.number == 30 }?.position == 22)
     }
 

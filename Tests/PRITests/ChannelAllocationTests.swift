@@ -132,3 +132,39 @@ struct BChannelPoolTests {
         #expect(pool.freeCount == 3)
     }
 }
+
+/// A full E1: thirty calls at once, the thirty-first refused, all channels reusable afterwards.
+@Suite("PRI full span")
+struct FullSpanTests {
+    @Test func thirtyConcurrentCallsFillTheSpanAndTheThirtyFirstIsRefused() async throws {
+        let pair = try await BackToBack.start()
+        let start = ContinuousClock.now
+        var ids: [CallID] = []
+        for n in 1...30 { ids.append(try pair.cpe.placeCall(OutgoingCall(called: PartyNumber("\(1000 + n)")))) }
+        var channels: Set<Int> = []
+        var incoming: [CallID] = []
+        for _ in 1...30 {
+            let call = try await pair.netEvents.next("SETUP") { $0.incomingCall }
+            channels.insert(call.channel)
+            incoming.append(call.id)
+            pair.net.answer(call.id)
+        }
+        #expect(channels == Set(BChannelPool.e1().channels))
+        for id in ids { _ = try await pair.cpeEvents.next("CONNECT") { $0.answeredChannel(of: id) } }
+        let filled = ContinuousClock.now - start
+
+        // The user side knows every channel is busy and refuses the 31st itself.
+        let extra = try pair.cpe.placeCall(OutgoingCall(called: PartyNumber("1031")))
+        #expect(try await pair.cpeEvents.next("31st refused") { $0.disconnectCause(of: extra) } == .noCircuitAvailable)
+
+        for id in ids { pair.cpe.hangUp(id) }
+        for id in incoming { _ = try await pair.netEvents.next("released") { $0.releaseCause(of: id) } }
+        // Every channel is free again: thirty more calls all get through.
+        var again: Set<Int> = []
+        for n in 1...30 { _ = try pair.cpe.placeCall(OutgoingCall(called: PartyNumber("\(2000 + n)"))) }
+        for _ in 1...30 { again.insert(try await pair.netEvents.next("SETUP again") { $0.incomingCall }.channel) }
+        #expect(again.count == 30)
+        print("30 calls set up and answered in \(filled)")
+        try await pair.stop()
+    }
+}

@@ -145,7 +145,7 @@ struct FXSPortCallTests {
         #expect(port.state == .ringback)
         #expect(port.handle(.farEndAnswered, at: .seconds(5)) == [.stopTone])
         #expect(port.state == .connected)
-        #expect(port.handle(.farEndDisconnected, at: .seconds(60)) == [.playTone(.busy)])
+        #expect(port.handle(.farEndDisconnected, at: .seconds(60)) == [.openLoop, .playTone(.busy)])
         #expect(port.state == .busy)
         _ = port.handle(.hook(.onHook), at: .seconds(62))
         #expect(port.advance(to: .seconds(64)) == [.stopTone, .report(.hungUp)])
@@ -164,7 +164,7 @@ struct FXSPortCallTests {
     }
 
     @Test func farEndDisconnectToneIsConfigurable() {
-        var port = FXSPort(configuration: .init(toneAfterFarEndDisconnect: .congestion))
+        var port = FXSPort(configuration: .init(toneAfterFarEndDisconnect: .congestion, signalsDisconnect: false))
         let t = liftHandset(&port, at: .zero)
         _ = port.handle(.digit("#"), at: t)
         _ = port.handle(.farEndAnswered, at: t)

@@ -89,6 +89,7 @@ struct SimulatedCardSignallingTests {
             switch action {
             case .ringerOn: try channel.setHook(.ring)
             case .ringerOff: try channel.setHook(.ringOff)
+            case .openLoop: try channel.setHook(.onHook)
             default: break
             }
         }
@@ -118,6 +119,28 @@ struct SimulatedCardSignallingTests {
         for _ in 0..<100 { card.advance(frames: 1); actions += try pass(&port, channel) }
         #expect(actions == [.report(.hungUp)])
         #expect(port.state == .idle)
+    }
+
+    @Test func fxsSignalsTheFarEndHangUpToThePhoneByOpeningTheLoop() throws {
+        let channel = try card.openChannel(1)
+        let phone = try #require(card.phone(on: 1))
+        var port = FXSPort(configuration: .init(ringCadence: .china, hookDebounce: .zero, flashMaximum: .zero))
+        phone.lift()
+        for _ in 0..<3 { card.advance(frames: 1); _ = try pass(&port, channel) }
+        for d in "5#" { _ = try pass(&port, channel, extra: [.digit(d)]) }
+        _ = try pass(&port, channel, extra: [.farEndAnswered])
+        _ = phone.takeEvents()
+        #expect(phone.hasLoopCurrent)
+        let actions = try pass(&port, channel, extra: [.farEndDisconnected])
+        #expect(actions == [.openLoop, .playTone(.busy)])
+        card.advance(frames: 2)
+        #expect(!phone.hasLoopCurrent, "battery removed")
+        #expect(phone.takeEvents().contains(.loopCurrentDrop))
+        card.advance(by: .seconds(1))
+        #expect(phone.hasLoopCurrent, "battery back after the kewlstart pulse")
+        // The card must not mistake its own pulse for the phone hanging up.
+        for _ in 0..<10 { card.advance(frames: 1); _ = try pass(&port, channel) }
+        #expect(port.state == .busy)
     }
 
     @Test func fxsRingsThePhoneAndTheAnswerStopsIt() throws {

@@ -35,7 +35,7 @@ struct ToneGeneratorTests {
         return a * a / 2
     }
 
-    func dBm0(_ p: Double) -> Double { 10 * log10(p / (ToneSignals.peak(dBm0: 0) * ToneSignals.peak(dBm0: 0) / 2)) }
+    func dBm0(_ p: Double) -> Double { SignalLevel.dBm0(power: p) }
 
     @Test("US busy: 480+620 Hz at the requested level, 500 ms on, 500 ms off")
     func usBusy() throws {

@@ -130,6 +130,9 @@ extension CallProgressDetector {
                 stopActive()
             }
         }
+        // A tone still fitting its cadence keeps the floor (zones whose busy and congestion
+        // share a cadence would otherwise flip between them); ties go to the earlier tone.
+        if let a = activePattern, patterns[a].group == g { return }
         for p in patterns.indices where patterns[p].group == g && !patterns[p].cadenceMS.isEmpty {
             if activePattern != p, matches(group: g, patterns[p]) {
                 start(p)
@@ -140,7 +143,7 @@ extension CallProgressDetector {
 
     /// The current on segment held its pitch.
     func isSteady(group g: Int) -> Bool {
-        groups[g].offsets.count < 4
+        groups[g].loosePitch || groups[g].offsets.count < 4
             || groups[g].offsets.share(fartherThan: 1) <= Float(configuration.unsteadyShare)
     }
 

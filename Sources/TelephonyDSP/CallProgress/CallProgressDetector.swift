@@ -69,6 +69,8 @@ public struct CallProgressDetector: Sendable {
     /// The segment tracker of one frequency set.
     struct Group: Sendable {
         var bins: [Int]
+        var loosePitch = false            // slow AM (< 40 Hz) smears the pitch: skip pitch checks
+        var purity: Float = 0.7           // the configured purity times the looked-for share
         var current: Bool? = nil          // on (true), off (false), or unknown
         var currentBlocks = 0
         var pendingOther = 0
@@ -91,7 +93,6 @@ public struct CallProgressDetector: Sendable {
     var groups: [Group]
     private let tolerances: [Float]     // per bin, Hz
     private let minimumPower: Float
-    private let purity: Float
     private let twist: Float
     /// Smallest window gain (power) for a tone inside the frequency tolerance.
     private let slack: Float
@@ -102,7 +103,7 @@ public struct CallProgressDetector: Sendable {
     private var previousRe: [Float]
     private var previousIm: [Float]
     private var previousValid: [Bool]
-    private var pending: (CallProgressEvent?, CallProgressEvent?) = (nil, nil)
+    private var pending = EventQueue<CallProgressEvent>()
 
     /// The tone currently reported on, if any.
     public internal(set) var activeTone: CallProgressTone?
@@ -113,6 +114,8 @@ public struct CallProgressDetector: Sendable {
         self.configuration = configuration
         var bins: [Double] = []
         var groupSets: [[Double]] = []
+        var looseSets: [Bool] = []
+        var shareSets: [Double] = []
         var patterns: [Pattern] = []
         let specs: [(CallProgressTone, ToneSpec?)] = [
             (.dial, zone.dial), (.busy, zone.busy), (.ringback, zone.ringback), (.congestion, zone.congestion),
@@ -120,18 +123,21 @@ public struct CallProgressDetector: Sendable {
         for (tone, spec) in specs {
             guard let spec, let loop = spec.loopStart,
                   let sounding = spec.segments[loop...].first(where: { !$0.isSilent }) else { continue }
-            // A modulated segment is detected by its carrier.
-            let freqs = sounding.mix == .modulated ? [sounding.frequencies[0]] : sounding.frequencies.sorted()
+            let (freqs, share, loose) = Self.components(of: sounding)
+            let cadence = spec.isContinuous ? [] : spec.cadenceMS
+            if freqs.isEmpty || (!spec.isContinuous && cadence.count < 2) { continue }
             for f in freqs where !bins.contains(f) { bins.append(f) }
             let group: Int
             if let g = groupSets.firstIndex(of: freqs) {
                 group = g
             } else {
                 groupSets.append(freqs)
+                looseSets.append(false)
+                shareSets.append(1)
                 group = groupSets.count - 1
             }
-            let cadence = spec.isContinuous ? [] : spec.cadenceMS
-            if !spec.isContinuous && cadence.count < 2 { continue }
+            if loose { looseSets[group] = true }
+            shareSets[group] = min(shareSets[group], share)
             let period = cadence.reduce(0, +)
             let need = cadence.isEmpty ? 0 : (period >= 3000 ? max(2, cadence.count) : max(4, cadence.count))
             let tol = configuration.cadenceTolerance
@@ -144,13 +150,16 @@ public struct CallProgressDetector: Sendable {
         }
         self.patterns = patterns
         correlator = BlockCorrelator(frequencies: bins, length: Self.blockLength)
-        groups = groupSets.map { set in Group(bins: set.map { f in bins.firstIndex(of: f)! }) }
+        groups = groupSets.indices.map { g in
+            Group(bins: groupSets[g].map { f in bins.firstIndex(of: f)! }, loosePitch: looseSets[g],
+                  purity: Float(configuration.purity * shareSets[g]))
+        }
         for p in patterns where !p.cadenceMS.isEmpty {
             groups[p.group].longestOnMS = max(groups[p.group].longestOnMS, p.maxOnMS)
         }
         tolerances = bins.map { Float(max(8, $0 * configuration.frequencyTolerance)) }
-        minimumPower = Self.sinePower(dBm0: configuration.minimumLevel)
-        purity = Float(configuration.purity)
+        minimumPower = Float(SignalLevel.power(dBm0: configuration.minimumLevel))
+
         twist = Float(pow(10, configuration.twist / 10))
         let widest = min(0.5, (tolerances.max() ?? 8) * Float(Self.blockLength) / 8000)
         let gain = sinf(Float.pi * widest) / (Float.pi * widest)
@@ -161,11 +170,27 @@ public struct CallProgressDetector: Sendable {
         previousValid = bins.map { _ in false }
     }
 
-    /// Mean-square power of a sine at `dBm0` (a full-scale sine is +3.14 dBm0).
-    static func sinePower(dBm0: Double) -> Float {
-        let peak = 32768 * pow(10, (dBm0 - 3.14) / 20)
-        return Float(peak * peak / 2)
+    /// The frequencies a segment puts on the line, as the detector looks for them, and the
+    /// share of the segment's power they carry.
+    ///
+    /// Sub-audio components (< 100 Hz, e.g. Japan's `400+15`) are not looked for, but their
+    /// power still counts against purity, so the share drops. A modulated `f1*f2` tone is its
+    /// carrier plus the sidebands f1 ± f2 when those fall in other bins (f2 ≥ 40 Hz); slower
+    /// modulation stays in the carrier's bin, where it makes the pitch wobble, so `loosePitch`
+    /// relaxes the pitch checks.
+    static func components(of segment: ToneSpec.Segment) -> (frequencies: [Double], share: Double, loosePitch: Bool) {
+        let f = segment.frequencies
+        if segment.mix == .modulated, f.count == 2 {
+            let (carrier, modulator) = (f[0], f[1])
+            if modulator >= 40 {
+                return ([carrier - modulator, carrier, carrier + modulator].filter { $0 >= 100 }, 1, false)
+            }
+            return (carrier >= 100 ? [carrier] : [], 0.8, true)
+        }
+        let audible = f.filter { $0 >= 100 }.sorted()
+        return (audible, f.isEmpty ? 1 : Double(audible.count) / Double(f.count), false)
     }
+
 
     /// Feeds up to 160 samples; returns a tone starting or stopping, if one was decided.
     ///
@@ -195,13 +220,11 @@ public struct CallProgressDetector: Sendable {
     }
 
     private mutating func takePending() -> CallProgressEvent? {
-        let first = pending.0
-        pending = (pending.1, nil)
-        return first
+        return pending.pop()
     }
 
     mutating func emit(_ event: CallProgressEvent) {
-        if pending.0 == nil { pending.0 = event } else { pending.1 = event }
+        pending.push(event)
     }
 
     private mutating func analyseBlock() {
@@ -218,6 +241,7 @@ public struct CallProgressDetector: Sendable {
             }
             // Cheap test first: only a block that could pass (the window loss undone below is
             // at most 1/slack) pays for the phase arithmetic.
+            let purity = groups[g].purity
             var inTune = lowest >= minimumPower * slack && tonePower >= purity * slack * total
             var offsetSum: Float = 0
             var offsetCount = 0
@@ -232,7 +256,7 @@ public struct CallProgressDetector: Sendable {
                         let pr = previousRe[b], pi = previousIm[b]
                         let step = atan2f(im * pr - re * pi, re * pr + im * pi)
                         let offset = step * 8000 / (2 * Float.pi * Float(Self.blockLength))
-                        if abs(offset) > tolerances[b] { inTune = false }
+                        if abs(offset) > tolerances[b], !groups[g].loosePitch { inTune = false }
                         offsetSum += offset
                         offsetCount += 1
                         // Undo the rectangular window's loss for an off-centre tone.
@@ -250,7 +274,11 @@ public struct CallProgressDetector: Sendable {
             let on = lowest >= minimumPower && highest <= lowest * twist && inTune
                 && tonePower >= purity * total
             let reference = groups[g].onReference
-            let off = !on && (reference > 0 ? total <= reference * 0.1 : total <= minimumPower)
+            // Off: the tone is gone (15 dB down) and what remains is quiet (6 dB below the tone),
+            // so line noise at a modest SNR is silence but speech in the gaps is not.
+            let off = !on && (reference > 0
+                ? tonePower <= reference * 0.03 && total <= reference * 0.25
+                : total <= minimumPower)
             track(group: g, on: on, off: off, tonePower: tonePower,
                   offset: offsetCount > 0 ? offsetSum / Float(offsetCount) : nil)
         }

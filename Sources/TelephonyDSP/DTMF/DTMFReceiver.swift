@@ -95,7 +95,7 @@ public struct DTMFReceiver: Sendable {
     var strong = 0
     var active = -1
     var misses = 0
-    var pending = EventQueue()
+    var pending = EventQueue<DTMFEvent>()
 
     /// Creates a receiver with `configuration`.
     public init(configuration: Configuration = Configuration()) {
@@ -230,20 +230,5 @@ public struct DTMFReceiver: Sendable {
         guard d > 0.001 else { return power }
         let s = sinf(Float.pi * d) / (Float.pi * d)
         return power / (s * s)
-    }
-}
-
-/// Up to four events waiting to be returned, one per `process` call (no allocation).
-struct EventQueue: Sendable {
-    private var items: (DTMFEvent?, DTMFEvent?, DTMFEvent?, DTMFEvent?) = (nil, nil, nil, nil)
-
-    mutating func push(_ e: DTMFEvent) {
-        if items.0 == nil { items.0 = e } else if items.1 == nil { items.1 = e } else if items.2 == nil { items.2 = e } else { items.3 = e }
-    }
-
-    mutating func pop() -> DTMFEvent? {
-        let first = items.0
-        items = (items.1, items.2, items.3, nil)
-        return first
     }
 }

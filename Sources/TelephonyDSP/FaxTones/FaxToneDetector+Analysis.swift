@@ -29,13 +29,13 @@ extension FaxToneDetector {
         let index = correlator.blocks
 
         // V.21: the FSK carrier must hold the band for flags to count.
-        if block.withUnsafeBufferPointer({ v21.process(block: $0) }), !v21Active {
+        let flags = block.withUnsafeBufferPointer {
+            v21.process(block: $0, blockPower: total, minimumPower: minimumPower)
+        }
+        if flags, !v21Active {
             v21Active = true
             emit(.v21Preamble, true)
         }
-        let inBand = v21.inBandPower
-        v21.resetBlock()
-        v21.carrier = inBand >= 0.4 * total && inBand >= 0.5 * minimumPower
         v21CarrierLost = v21.carrier ? 0 : v21CarrierLost + 1
         if v21Active, v21CarrierLost >= 3 || v21.bitsWithoutFlag > 32 {
             v21Active = false

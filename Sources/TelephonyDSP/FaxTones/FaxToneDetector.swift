@@ -42,7 +42,7 @@ public struct FaxToneDetector: Sendable {
     var fill = 0
     var position = 0
     let minimumPower: Float
-    var pending: (FaxToneEvent?, FaxToneEvent?) = (nil, nil)
+    var pending = EventQueue<FaxToneEvent>()
 
     // Previous block's bins, for the phase step.
     var previousRe: (Float, Float) = (0, 0)
@@ -74,7 +74,7 @@ public struct FaxToneDetector: Sendable {
     /// Creates a detector.
     public init() {
         block = [Float](repeating: 0, count: Self.blockLength)
-        minimumPower = CallProgressDetector.sinePower(dBm0: Self.minimumLevel)
+        minimumPower = Float(SignalLevel.power(dBm0: Self.minimumLevel))
     }
 
     /// Feeds up to 160 samples; returns a tone starting or stopping, if one was decided.
@@ -101,13 +101,11 @@ public struct FaxToneDetector: Sendable {
                 analyseBlock()
             }
         }
-        let first = pending.0
-        pending = (pending.1, nil)
-        return first
+        return pending.pop()
     }
 
     mutating func emit(_ tone: FaxTone, _ isOn: Bool) {
         let event = FaxToneEvent(tone: tone, isOn: isOn, samplePosition: position)
-        if pending.0 == nil { pending.0 = event } else { pending.1 = event }
+        pending.push(event)
     }
 }

@@ -40,11 +40,11 @@ struct V21FlagDetector: Sendable {
     private(set) var consecutiveFlags = 0
     /// Bits since the last flag (large when none).
     var bitsWithoutFlag: Int { bitsSinceFlag }
-    /// Sum of |z|² over the current analysis block (in-band power, scaled).
-    private(set) var inBandSum: Float = 0
-    private(set) var inBandCount = 0
-    /// Whether the channel carried a V.21 carrier in the last block (set by the owner).
-    var carrier = false
+    /// Whether the last block carried a V.21 carrier (the band held the power).
+    private(set) var carrier = false
+    /// The smoothed complex samples of the current block (2 kHz), before the bit logic.
+    private var smoothedRe: [Float] = Array(repeating: 0, count: 20)
+    private var smoothedIm: [Float] = Array(repeating: 0, count: 20)
 
     init() {
         let w = 2 * Double.pi * 1750 / 8000
@@ -52,39 +52,50 @@ struct V21FlagDetector: Sendable {
         mixIm = (0..<160).map { Float(-sin(w * Double($0))) }
     }
 
-    /// In-band power of the current block, in the units of a mean square (a sine at 1750 Hz of
-    /// amplitude A gives A²/2; the mark and space tones about 0.74 of that).
-    var inBandPower: Float { inBandCount == 0 ? 0 : inBandSum / Float(inBandCount) / 288 }
-
-    /// Starts a new power-measurement block.
-    mutating func resetBlock() {
-        inBandSum = 0
-        inBandCount = 0
-    }
-
-    /// Feeds one 80-sample block; returns `true` if the preamble was confirmed in it.
-    mutating func process(block: UnsafeBufferPointer<Float>) -> Bool {
+    /// Feeds one 80-sample block whose mean-square power is `blockPower`; returns `true` if
+    /// the preamble was confirmed in it. Bits are only decoded while the V.21 band (the two
+    /// tones, about 0.74 of a centre tone's power after smoothing) holds ≥ 40 % of the block's
+    /// power and at least `minimumPower` / 2, so other audio costs just the mixer.
+    mutating func process(block: UnsafeBufferPointer<Float>, blockPower: Float, minimumPower: Float) -> Bool {
         precondition(block.count == 80)
-        var confirmed = false
         let x = UnsafeRawPointer(block.baseAddress!)
+        var inBand: Float = 0
         mixRe.withUnsafeBytes { mr in
             mixIm.withUnsafeBytes { mi in
                 let base = mixOffset * 4
                 for j in 0..<20 {
-                    // Mix down and sum four samples: one 2 kHz complex sample.
+                    // Mix down and sum four samples: one 2 kHz complex sample; smooth over 3 ms.
                     let v = x.loadUnaligned(fromByteOffset: j * 16, as: SIMD4<Float>.self)
                     let zr = (v * mr.loadUnaligned(fromByteOffset: base + j * 16, as: SIMD4<Float>.self)).sum()
                     let zi = (v * mi.loadUnaligned(fromByteOffset: base + j * 16, as: SIMD4<Float>.self)).sum()
-                    if decimated(zr, zi) { confirmed = true }
+                    smooth(zr, zi)
+                    smoothedRe[j] = sumRe
+                    smoothedIm[j] = sumIm
+                    inBand += sumRe * sumRe + sumIm * sumIm
                 }
             }
         }
         mixOffset = mixOffset == 0 ? 80 : 0
+        // A sine of amplitude A at the centre gives |z|² = 288 · A²/2.
+        let power = inBand / (20 * 288)
+        carrier = power >= 0.4 * blockPower && power >= 0.5 * minimumPower
+        guard carrier else {
+            consecutiveFlags = 0
+            bitsSinceFlag = 1000
+            previousRe = sumRe
+            previousIm = sumIm
+            return false
+        }
+        var confirmed = false
+        for j in 0..<20 where bit(smoothedRe[j], smoothedIm[j]) {
+            confirmed = true
+        }
         return confirmed
     }
 
-    /// One 2 kHz complex sample: smooth, discriminate, clock, deframe.
-    private mutating func decimated(_ zr: Float, _ zi: Float) -> Bool {
+    /// The 3 ms moving sum of the 2 kHz samples.
+    @inline(__always)
+    private mutating func smooth(_ zr: Float, _ zi: Float) {
         var oldRe: Float = 0, oldIm: Float = 0
         switch ringIndex {
         case 0: oldRe = ringRe.0; oldIm = ringIm.0; ringRe.0 = zr; ringIm.0 = zi
@@ -97,14 +108,15 @@ struct V21FlagDetector: Sendable {
         ringIndex = ringIndex == 5 ? 0 : ringIndex + 1
         sumRe += zr - oldRe
         sumIm += zi - oldIm
-        let power = sumRe * sumRe + sumIm * sumIm
-        inBandSum += power
-        inBandCount += 1
+    }
+
+    /// Discriminates, clocks and deframes one smoothed 2 kHz sample.
+    private mutating func bit(_ re: Float, _ im: Float) -> Bool {
         // Im(z_k · conj z_{k-1}) > 0: above the centre (space, 0); < 0: mark, 1. Left
         // unnormalised, the integral over a bit weights each sample by its energy.
-        let d = sumIm * previousRe - sumRe * previousIm
-        previousRe = sumRe
-        previousIm = sumIm
+        let d = im * previousRe - re * previousIm
+        previousRe = re
+        previousIm = im
         let sign = d > 0
         bitPhase += 0.15
         if sign != previousSign {
@@ -122,11 +134,6 @@ struct V21FlagDetector: Sendable {
     }
 
     private mutating func received(_ bit: UInt8) -> Bool {
-        guard carrier else {
-            consecutiveFlags = 0
-            bitsSinceFlag = 1000
-            return false
-        }
         shift = (shift >> 1) | (bit << 7)
         bitsSinceFlag += 1
         if shift == 0x7E {
@@ -136,11 +143,5 @@ struct V21FlagDetector: Sendable {
         }
         if bitsSinceFlag > 8 { consecutiveFlags = 0 }
         return false
-    }
-
-    /// Forgets the flag run (carrier lost).
-    mutating func loseCarrier() {
-        consecutiveFlags = 0
-        bitsSinceFlag = 1000
     }
 }

@@ -44,7 +44,7 @@ public struct ToneGenerator: Sendable {
 
     /// Creates a generator for `spec` with each frequency at `level` dBm0 (default −10, as libtonezone).
     public init(spec: ToneSpec, level: Double = -10) {
-        let peak = 32768.0 * pow(10, (level - 3.14) / 20)
+        let peak = SignalLevel.sinePeak(dBm0: level)
         prepared = spec.segments.map { seg in
             var p = Prepared()
             let f = seg.frequencies

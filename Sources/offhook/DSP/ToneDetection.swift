@@ -57,7 +57,7 @@ struct ToneDetectors {
     /// Drains edges still queued after the last frame (a detector reports one per call).
     mutating func flush(report: (Edge) -> Void) {
         let empty = UnsafeBufferPointer<Int16>(start: nil, count: 0)
-        for _ in 0..<2 { process(empty, report: report) }
+        for _ in 0..<4 { process(empty, report: report) }
     }
 }
 

@@ -1,4 +1,6 @@
+import ACDService
 import CallEngine
+import CDR
 import HardwareConfig
 import IVRService
 import Logging
@@ -18,6 +20,8 @@ struct CallService: Service {
     let opened: OpenedCard
     let description: HardwareDescription
     let logger: Logger
+    /// Where call records and queue events go (none when `nil`).
+    var records: CDRWriter? = nil
 
     func run() async throws {
         let media = MediaEngine()
@@ -45,7 +49,7 @@ struct CallService: Service {
         makeDirectory(recordings)
         let engine = CallEngine(media: media, router: CallRouter(routes: routes),
                                 application: IVRApplication(scripts: scripts, environment: .init(logger: logger, recordingDirectory: recordings)),
-                                time: time, logger: logger)
+                                time: time, logger: logger, tones: PortTones(zone: zone))
         let configuration = FXOPort.Configuration(
             ringCadence: RingCadence(zone: zone) ?? .china, callerID: .afterFirstRing,
             disconnect: .init(loopCurrentDrop: true, polarityReversal: false, tones: [.busy, .congestion]))
@@ -53,6 +57,12 @@ struct CallService: Service {
             try await engine.addLine(opened.card.openChannel(port), configuration: configuration,
                                      analyzers: [FaxToneAnalyzer(), CallProgressAnalyzer(zone: zone)])
         }
+        for port in description.config.agentPorts {
+            try await engine.addAgentPhone(opened.card.openChannel(port),
+                                           configuration: .cardDebounced(ringCadence: RingCadence(zone: zone) ?? .china, callerID: .afterFirstRing(delay: .milliseconds(500))),
+                                           analyzers: [])
+        }
+        logger.info("\(description.config.agentPorts.count) agent phone(s) in service")
         logger.info("\(description.config.linePorts.count) exchange line(s) in service, zone \(zoneCode), \(routes.count) route(s)")
         if opened.simulated != nil, let first = routes.first {
             logger.notice("simulated card: call in with `offhook simulate \(first.target)` (the keyboard is the keypad), or `--keys \"1 #\"`")
@@ -60,6 +70,8 @@ struct CallService: Service {
         pacer?.start()
         defer { pacer?.stop() }
 
+        let distributor = try ACDConfiguration.distributor(from: description.config, logger: logger)
+        logger.info("\(description.config.queues.count) queue(s); agents log in by dialling *1, out *2, ready *3, pause *4")
         let hangups = await UnixSignalsSequence(trapping: .sighup)
         let watched = routes.map(\.target)
         await withGracefulShutdownHandler {
@@ -81,9 +93,17 @@ struct CallService: Service {
                     }
                 }
                 group.addTask {
+                    var acd = ACDCoordinator(distributor: distributor, holdMusic: ACDConfiguration.holdMusic(), logger: logger)
+                    var recorder = records.map { CallRecorder(writer: $0, cardTime: time()) }
                     while !Task.isCancelled && !Task.isShuttingDownGracefully {
                         await engine.tick()
+                        await acd.tick(engine: engine, at: time())
+                        for (event, _) in acd.takeEvents() {
+                            logger.info("queue event: \(event)")
+                            recorder?.record(event, at: time())
+                        }
                         for call in await engine.takeFinishedCalls() {
+                            recorder?.record(call)
                             logger.info("call record", metadata: [
                                 "call": "\(call.id)", "channel": "\(call.channel.name)", "caller": "\(call.caller)",
                                 "route": "\(call.route ?? "-")", "talk": "\(call.talkTime)", "end": "\(call.endReason.map(String.init(describing:)) ?? "-")",
@@ -91,6 +111,9 @@ struct CallService: Service {
                         }
                         try? await Task.sleep(for: .milliseconds(20))
                     }
+                    // Calls still up when the daemon stops are ended and recorded too.
+                    await engine.shutdown()
+                    for call in await engine.takeFinishedCalls() { recorder?.record(call) }
                 }
                 await group.next()
                 group.cancelAll()
