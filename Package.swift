@@ -15,6 +15,7 @@ import PackageDescription
 //   IVRScript         the IVR script language: lexer, parser, checker, diagnostics
 //   Loopback          the loopback harness: measured checks across ports wired back to back
 //   IVRRuntime        the per-call interpreter: a sans-I/O state machine (events in, actions out)
+//   IVRSimulator      a caller on a simulated card walking a script with real DTMF audio (`offhook simulate`, tests)
 //   ACD               sans-I/O queues and agents (FXS phones): strategies, feature codes, overflow
 //   CSQLite / CDR     call detail records and queue events in SQLite; reports; a non-blocking writer
 //   offhook           the one executable
@@ -50,6 +51,10 @@ let package = Package(
         .target(name: "IVRService", dependencies: [
             "IVRScript", "IVRRuntime", "CallEngine", "Media", "AudioFiles", .product(name: "Logging", package: "swift-log"),
         ]),
+        .target(name: "IVRSimulator", dependencies: [
+            "IVRService", "IVRRuntime", "IVRScript", "CallEngine", "Media", "Signalling", "SimulatedCard", "TelephonyCore",
+            "TelephonyDSP", "ToneZones", "ACD", "ACDService", .product(name: "Logging", package: "swift-log"),
+        ]),
         .target(name: "CallEngine", dependencies: [
             "TelephonyCore", "Media", "Signalling", .product(name: "Logging", package: "swift-log"),
         ]),
@@ -75,9 +80,9 @@ let package = Package(
         .target(name: "IVRRuntime", dependencies: ["IVRScript"]),
 
         // ACD and call records.
-        .target(name: "ACD", dependencies: ["TelephonyCore", .product(name: "Logging", package: "swift-log")]),
+        .target(name: "ACD", dependencies: ["TelephonyCore", .product(name: "Logging", package: "swift-log")], exclude: ["README.md"]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
-        .target(name: "CDR", dependencies: ["ACD", "CSQLite", .product(name: "Logging", package: "swift-log")]),
+        .target(name: "CDR", dependencies: ["ACD", "CSQLite", .product(name: "Logging", package: "swift-log")], exclude: ["README.md"]),
 
         // The executable.
         .executableTarget(
@@ -90,7 +95,7 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 "CallEngine", "IVRService", "Media", "Signalling", "ACD", "ACDService",
-                "CDR",
+                "CDR", "IVRSimulator",
             ]
         ),
 
@@ -113,6 +118,8 @@ let package = Package(
         .testTarget(name: "CDRTests", dependencies: ["CDR", "ACD", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "IVRScriptTests", dependencies: ["IVRScript"], exclude: ["Fixtures"]),
         .testTarget(name: "IVRRuntimeTests", dependencies: ["IVRRuntime", "IVRScript"]),
-        .testTarget(name: "OffhookCLITests", dependencies: ["offhook", "DSPTestSupport", "CDR"]),
+        .testTarget(name: "IVRSimulatorTests", dependencies: ["IVRSimulator", "IVRService", "IVRRuntime", "IVRScript", "AudioFiles", "CallEngine"]),
+        .testTarget(name: "OffhookCLITests", dependencies: ["offhook", "DSPTestSupport", "CDR",
+                                                       "ACD", "ACDService", "CallEngine", "Media", "SimulatedCard", "ToneZones", "IVRService", "IVRScript"]),
     ]
 )

@@ -1,4 +1,5 @@
 import TelephonyCore
+import TelephonyDSP
 
 /// What the loopback harness runs on: a card's clock and the pairs an installer wired back to back.
 ///
@@ -13,15 +14,22 @@ public struct LoopbackTarget: Sendable {
         public var fxoPort: any TelephonyChannel
         /// The ring cadence of the FXS port's tone zone, on/off in ms (`[1000, 4000]` in China).
         public var ringCadenceMS: [Int]
-        /// The tone zone's code, for the report.
+        /// The tone zone's code: picks the caller-ID modem (Bell 202 in `us`/`ca`, V.23 elsewhere).
         public var zone: String
+        /// The caller ID the FXS port sends between rings.
+        public var callerID: CallerIDMessage
 
-        public init(fxsPort: any TelephonyChannel, fxoPort: any TelephonyChannel, ringCadenceMS: [Int], zone: String) {
+        public init(fxsPort: any TelephonyChannel, fxoPort: any TelephonyChannel, ringCadenceMS: [Int], zone: String,
+                    callerID: CallerIDMessage = LoopbackTarget.AnalogPair.defaultCallerID) {
             self.fxsPort = fxsPort
             self.fxoPort = fxoPort
             self.ringCadenceMS = ringCadenceMS
             self.zone = zone
+            self.callerID = callerID
         }
+
+        /// A caller ID with every field: number, name, and a fixed date (23 November, 15:30).
+        public static let defaultCallerID = CallerIDMessage(format: .mdmf, number: "075512345678", name: "OFFHOOK LOOP", dateTime: "11231530")
 
         /// `1↔3`: the FXS port's and the FXO port's channel numbers.
         public var label: String { "\(fxsPort.info.number)↔\(fxoPort.info.number)" }

@@ -55,7 +55,7 @@ struct CallService: Service {
             disconnect: .init(loopCurrentDrop: true, polarityReversal: false, tones: [.busy, .congestion]))
         for port in description.config.linePorts {
             try await engine.addLine(opened.card.openChannel(port), configuration: configuration,
-                                     analyzers: [FaxToneAnalyzer(), CallProgressAnalyzer(zone: zone)])
+                                     analyzers: [CallerIDAnalyzer(standard: CallerIDAnalyzer.standard(forZone: zoneCode)), DTMFAnalyzer(), FaxToneAnalyzer(), CallProgressAnalyzer(zone: zone)])
         }
         for port in description.config.agentPorts {
             try await engine.addAgentPhone(opened.card.openChannel(port),
@@ -65,7 +65,9 @@ struct CallService: Service {
         logger.info("\(description.config.agentPorts.count) agent phone(s) in service")
         logger.info("\(description.config.linePorts.count) exchange line(s) in service, zone \(zoneCode), \(routes.count) route(s)")
         if opened.simulated != nil, let first = routes.first {
-            logger.notice("simulated card: call in with `offhook simulate \(first.target)` (the keyboard is the keypad), or `--keys \"1 #\"`")
+            // `offhook simulate` runs the same script on a simulated card of its own.
+            let language = first.language.map { " --language \($0)" } ?? ""
+            logger.notice("simulated card: call the \(first.name) script with `offhook simulate \(Self.tidy(first.target))\(language)` (the keyboard is the keypad) or with `--keys \"1 1 12345678#\"`")
         }
         pacer?.start()
         defer { pacer?.stop() }
@@ -121,5 +123,18 @@ struct CallService: Service {
         } onGracefulShutdown: {
             Task { await engine.shutdown() }
         }
+    }
+
+    /// `a/b/../../c` as `c`: paths in messages read as people type them.
+    static func tidy(_ path: String) -> String {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: false) {
+            if part == "..", let last = parts.last, last != "..", !last.isEmpty {
+                parts.removeLast()
+            } else if part != "." {
+                parts.append(part)
+            }
+        }
+        return parts.joined(separator: "/")
     }
 }
