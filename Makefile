@@ -23,6 +23,9 @@ prompts:
 
 ## make run: the daemon on the simulated card from Hardware/ (or the real card when one is present)
 run: release prompts
+	@echo "Call the hotline as a caller (in another terminal; the keyboard is the keypad, q hangs up):"
+	@echo "  $(BIN_RELEASE) simulate IVRScripts/hotline.ivr --language zh"
+	@echo "  $(BIN_RELEASE) simulate IVRScripts/hotline.ivr --keys \"1 1 12345678#\"   (scripted keys, transcript at once)"
 	@$(BIN_RELEASE) run --config $(CONFIG)
 
 ## make test: unit tests, the conformance suite on the simulated card, the loopback harness

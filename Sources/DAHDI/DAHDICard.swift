@@ -43,17 +43,20 @@ public final class DAHDICard: TelephonyCard {
     }
 
     /// The status of every span, in span order.
+    ///
+    /// Span numbers may have gaps (a destroyed dynamic span leaves one), so this stops once it
+    /// has as many spans as DAHDI counts, or after eight numbers in a row without a span.
     public func spanStatuses() throws(DAHDIError) -> [DAHDISpanStatus] {
         var spans: [DAHDISpanStatus] = []
-        var number = 1
-        while number <= 128 {   // DAHDI's span numbers are dense from 1 once assigned
+        var number = 1, misses = 0
+        while number <= 128 && misses < 8 {
             do {
                 let status = try spanStatus(number)
                 spans.append(status)
+                misses = 0
                 if spans.count >= status.totalSpans { break }
             } catch where error.isSameKind(as: .noSuchSpan(0, operation: "")) {
-                if spans.isEmpty && number > 8 { break }
-                if !spans.isEmpty { break }
+                misses += 1
             }
             number += 1
         }

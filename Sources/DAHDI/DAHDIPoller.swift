@@ -34,28 +34,32 @@ public final class DAHDIPoller {
     public let channels: [DAHDIChannel]
 
     /// Creates a poller over `channels`, each watched for `interest` (events are always watched).
-    public init(channels: [DAHDIChannel], interest: ChannelReadiness = [.readable, .event]) throws(DAHDIError) {
-        var events = Int16(POLLPRI)
-        if interest.contains(.readable) { events |= Int16(POLLIN) }
-        if interest.contains(.writable) { events |= Int16(POLLOUT) }
-        var descriptors: [pollfd] = []
+    public convenience init(channels: [DAHDIChannel], interest: ChannelReadiness = [.readable, .event]) throws(DAHDIError) {
+        var descriptors: [Int32] = []
         descriptors.reserveCapacity(channels.count)
-        for channel in channels {
-            descriptors.append(pollfd(fd: try channel.fileDescriptor("poll"), events: events, revents: 0))
-        }
-        self.descriptors = descriptors
+        for channel in channels { descriptors.append(try channel.fileDescriptor("poll")) }
+        self.init(descriptors: descriptors, channels: channels, interest: interest)
+    }
+
+    /// Creates a poller over raw descriptors (`channels` may be empty: the unit tests poll pipes).
+    init(descriptors: [Int32], channels: [DAHDIChannel], interest: ChannelReadiness) {
+        self.descriptors = descriptors.map { pollfd(fd: $0, events: Self.events(for: interest), revents: 0) }
         self.channels = channels
     }
 
-    /// The positions of the channels, for iterating with ``readiness(at:)``.
+    private static func events(for interest: ChannelReadiness) -> Int16 {
+        var events = Int16(POLLPRI)
+        if interest.contains(.readable) { events |= Int16(POLLIN) }
+        if interest.contains(.writable) { events |= Int16(POLLOUT) }
+        return events
+    }
+
+    /// The positions of the watched descriptors, for iterating with ``readiness(at:)``.
     public var indices: Range<Int> { 0..<descriptors.count }
 
     /// Changes what channel `index` is watched for (e.g. writable only while there is audio to send).
     public func setInterest(_ interest: ChannelReadiness, at index: Int) {
-        var events = Int16(POLLPRI)
-        if interest.contains(.readable) { events |= Int16(POLLIN) }
-        if interest.contains(.writable) { events |= Int16(POLLOUT) }
-        descriptors[index].events = events
+        descriptors[index].events = Self.events(for: interest)
     }
 
     /// Waits until a channel is ready or `timeout` passes; returns how many channels are ready.

@@ -66,10 +66,12 @@ struct LegState {
         let frame = UnsafeBufferPointer(rx)
         for index in analyzers.indices {
             guard let event = analyzers[index].analyze(frame) else { continue }
+            // The key first, then the prompt it stopped: the owner sees a barge-in, not a
+            // prompt that ended with a key after it.
+            events.post(event)
             if case .dtmf = event, let playback, playback.bargeIn {
                 stopPlayback(completed: false)
             }
-            events.post(event)
         }
         if recording != nil {
             recording!.samples.append(contentsOf: frame)
