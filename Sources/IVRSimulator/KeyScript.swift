@@ -39,10 +39,10 @@ public struct KeyScript: Sendable, Hashable, CustomStringConvertible {
                 groups.append(.silence)
                 continue
             }
-            let keys = word.uppercased()
-            if let bad = keys.first(where: { !"0123456789*#ABCD".contains($0) }) {
+            if let bad = word.first(where: { !"0123456789*#ABCDabcd".contains($0) }) {
                 throw InvalidKey(group: String(word), character: bad)
             }
+            let keys = word.uppercased()
             groups.append(.keys(keys))
         }
         self.groups = groups
