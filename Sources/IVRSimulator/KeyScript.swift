@@ -20,6 +20,11 @@ public struct KeyScript: Sendable, Hashable, CustomStringConvertible {
     public struct InvalidKey: Error, Hashable, CustomStringConvertible {
         public var group: String
         public var character: Character
+
+        public init(group: String, character: Character) {
+            self.group = group
+            self.character = character
+        }
         public var description: String {
             "'\(character)' in '\(group)' is not a key: use 0-9 * # A-D, and - alone to stay silent"
         }
