@@ -69,38 +69,24 @@ struct AnalogPairChecks {
     }
 
     /// Rings the FXS port and times, at the FXO port, the start of ringing, the first burst and
-    /// the pause after it, against the zone's cadence.
+    /// the pause after it, against the zone's cadence; meanwhile sends caller ID (see
+    /// ``RingAndCallerID``).
     private func ring(_ recorder: inout CheckRecorder, _ waiter: Waiter) async {
+        let on = pair.ringCadenceMS.first ?? 0
+        let off = pair.ringCadenceMS.count > 1 ? pair.ringCadenceMS[1] : 0
+        let run: Result<RingAndCallerID.Outcome, any Error>
+        do {
+            _ = try await waiter.settle(5, [fxs, fxo])
+            run = .success(try await RingAndCallerID(pair: pair, advance: advance, limits: limits).run())
+        } catch {
+            run = .failure(error)
+        }
+        _ = try? await waiter.settle(5, [fxs, fxo])
         await recorder.check("ring across (\(pair.zone) cadence \(pair.ringCadenceMS.map(String.init).joined(separator: "/")) ms)") {
-            _ = try await waiter.settle(5, [fxs, fxo])
-            let on = pair.ringCadenceMS.first ?? 0
-            let off = pair.ringCadenceMS.count > 1 ? pair.ringCadenceMS[1] : 0
-            let limit = (limits.edgeMS + on + off + 1000) / 20
-            try fxs.setHook(.ring)
-            var frame = 0
-            var begin: Int?, end: Int?, second: Int?
-            var seen: [LineEvent] = []
-            var buffer = [UInt8](repeating: 0, count: 2 * AudioFrame.samples)
-            while frame < limit, second == nil {
-                try await advance(1)
-                frame += 1
-                for event in try fxo.drainEvents() {
-                    seen.append(event)
-                    switch event {
-                    case .ringBegin where begin == nil: begin = frame
-                    case .ringBegin where end != nil: second = frame
-                    case .ringDetected where begin != nil && end == nil: end = frame
-                    default: break
-                    }
-                }
-                _ = try fxs.drainEvents()
-                try buffer.withUnsafeMutableBytes { _ = try waiter.drainAudio(fxo, $0) }
-            }
-            try fxs.setHook(.ringOff)
-            _ = try await waiter.settle(5, [fxs, fxo])
-            let seenMS = begin.map { $0 * 20 }
-            let burst = begin.flatMap { b in end.map { ($0 - b) * 20 } }
-            let pause = end.flatMap { e in second.map { ($0 - e) * 20 } }
+            let r = try run.get()
+            let seenMS = r.begin.map { $0 * 20 }
+            let burst = r.begin.flatMap { b in r.end.map { ($0 - b) * 20 } }
+            let pause = r.end.flatMap { e in r.second.map { ($0 - e) * 20 } }
             func within(_ measured: Int?, _ nominal: Int) -> Bool {
                 guard let measured else { return false }
                 let tolerance = max(Double(limits.cadenceToleranceMinimumMS), Double(nominal) * limits.cadenceTolerance)
@@ -111,12 +97,37 @@ struct AnalogPairChecks {
                             Measurement("ring burst", burst.map(Double.init), "ms"),
                             Measurement("ring pause", pause.map(Double.init), "ms")]
             var words: [String] = []
-            words.append(seenMS.map { "\(fxoName) saw ring after \($0) ms" } ?? "\(fxoName) saw no ring in \(limit * 20) ms (events: \(seen))")
-            if begin != nil {
+            words.append(seenMS.map { "\(fxoName) saw ring after \($0) ms" } ?? "\(fxoName) saw no ring in \(r.framesWaited * 20) ms (events: \(r.events))")
+            if r.begin != nil {
                 words.append(burst.map { "burst \($0) ms (zone \(on) ms)" } ?? "the burst never ended")
                 if off > 0 { words.append(pause.map { "pause \($0) ms (zone \(off) ms)" } ?? "no second ring") }
             }
             return .init(passed: passed, measured: measured, detail: words.joined(separator: ", "))
+        }
+        await recorder.check("caller ID across (FSK between rings)") {
+            let r = try run.get()
+            let sent = r.sent
+            guard r.transmittedAt != nil else {
+                return .init(passed: false, measured: [Measurement("decoded after", nil, "ms")],
+                             detail: "not sent: the first ring never ended at \(fxoName)")
+            }
+            guard let got = r.decoded, let at = r.decodedAt, let endFrame = r.callerIDAfter else {
+                return .init(passed: false, measured: [Measurement("decoded after", nil, "ms")],
+                             detail: "\(r.standard) caller ID sent from \(fxsName) (\(sent)); \(fxoName) decoded nothing"
+                                + (r.receiverError.map { " (receiver: \($0))" } ?? ""))
+            }
+            let fields = [("number", sent.number, got.number), ("name", sent.name, got.name), ("date", sent.dateTime, got.dateTime)]
+            let wrong = fields.filter { $0.1 != $0.2 }.map { "\($0.0) \($0.2 ?? "none") instead of \($0.1 ?? "none")" }
+            let afterRing = (at - endFrame) * 20
+            let beforeNext = r.second.map { ($0 - at) * 20 }
+            return .init(passed: wrong.isEmpty,
+                         measured: [Measurement("decoded after", Double(afterRing), "ms"),
+                                    Measurement("before next ring", beforeNext.map(Double.init), "ms"),
+                                    Measurement("fields matching", Double(fields.count - wrong.count), "fields")],
+                         detail: "\(r.standard) from \(fxsName): number \(got.number ?? "none"), name \(got.name.map { "\"\($0)\"" } ?? "none"), date \(got.dateTime ?? "none")"
+                            + " decoded at \(fxoName) \(afterRing) ms after the ring"
+                            + (beforeNext.map { ", \($0) ms before the next" } ?? "")
+                            + (wrong.isEmpty ? ", all fields as sent" : "; wrong: \(wrong.joined(separator: ", "))"))
         }
     }
 }

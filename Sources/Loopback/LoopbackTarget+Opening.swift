@@ -1,4 +1,5 @@
 import TelephonyCore
+import TelephonyDSP
 
 /// Why a loopback target could not be set up: a pair that names the wrong kind of port, a span
 /// that is not digital, a channel that would not open.
@@ -15,11 +16,13 @@ extension LoopbackTarget {
     ///   - spanPairs: digital span numbers wired to each other; every B-channel and the
     ///     D-channel of both spans are opened.
     ///   - ringCadence: the ring cadence (on/off ms) of a tone zone, by its code.
+    ///   - callerID: what the FXS ports send between rings (the date is the caller's to give).
     /// - Throws: ``LoopbackSetupError`` naming the pair and what is wrong with it.
     public static func open(card: any TelephonyCard, name: String? = nil,
                             advance: @escaping @Sendable (Int) async throws -> Void,
                             analogPairs: [(fxs: Int, fxo: Int)], spanPairs: [(Int, Int)],
-                            ringCadence: (String) -> [Int], limits: LoopbackLimits = LoopbackLimits()) throws(LoopbackSetupError) -> LoopbackTarget {
+                            ringCadence: (String) -> [Int], callerID: CallerIDMessage = AnalogPair.defaultCallerID,
+                            limits: LoopbackLimits = LoopbackLimits()) throws(LoopbackSetupError) -> LoopbackTarget {
         let spans: [SpanInfo]
         let channels: [ChannelInfo]
         do {
@@ -46,7 +49,7 @@ extension LoopbackTarget {
             let fxsPort = try channel(fxs, [.fxs], role: "first channel of a pair")
             let fxoPort = try channel(fxo, [.fxo], role: "second channel of a pair")
             let zone = spans.first { $0.channels.contains(fxs) }?.toneZone ?? "us"
-            analog.append(AnalogPair(fxsPort: fxsPort, fxoPort: fxoPort, ringCadenceMS: ringCadence(zone), zone: zone))
+            analog.append(AnalogPair(fxsPort: fxsPort, fxoPort: fxoPort, ringCadenceMS: ringCadence(zone), zone: zone, callerID: callerID))
         }
         var digital: [SpanPair] = []
         for (first, second) in spanPairs {

@@ -1,4 +1,5 @@
 import TelephonyCore
+import TelephonyDSP
 
 /// What the loopback harness runs on: a card's clock and the pairs an installer wired back to back.
 ///
@@ -13,15 +14,22 @@ public struct LoopbackTarget: Sendable {
         public var fxoPort: any TelephonyChannel
         /// The ring cadence of the FXS port's tone zone, on/off in ms (`[1000, 4000]` in China).
         public var ringCadenceMS: [Int]
-        /// The tone zone's code, for the report.
+        /// The tone zone's code: picks the caller-ID modem (Bell 202 in `us`/`ca`, V.23 elsewhere).
         public var zone: String
+        /// The caller ID the FXS port sends between rings.
+        public var callerID: CallerIDMessage
 
-        public init(fxsPort: any TelephonyChannel, fxoPort: any TelephonyChannel, ringCadenceMS: [Int], zone: String) {
+        public init(fxsPort: any TelephonyChannel, fxoPort: any TelephonyChannel, ringCadenceMS: [Int], zone: String,
+                    callerID: CallerIDMessage = LoopbackTarget.AnalogPair.defaultCallerID) {
             self.fxsPort = fxsPort
             self.fxoPort = fxoPort
             self.ringCadenceMS = ringCadenceMS
             self.zone = zone
+            self.callerID = callerID
         }
+
+        /// A caller ID with every field: number, name, and a fixed date (23 November, 15:30).
+        public static let defaultCallerID = CallerIDMessage(format: .mdmf, number: "075512345678", name: "OFFHOOK LOOP", dateTime: "11231530")
 
         /// `1↔3`: the FXS port's and the FXO port's channel numbers.
         public var label: String { "\(fxsPort.info.number)↔\(fxoPort.info.number)" }
@@ -95,8 +103,11 @@ public struct LoopbackLimits: Sendable, Hashable {
     public var loss: ClosedRange<Double> = -1.0...3.0
     /// How far the loss at a sweep frequency may be from the loss at 1004 Hz, in dB.
     public var sweepFlatnessDB = 1.5
-    /// The frequencies of the sweep, in Hz.
-    public var sweepFrequencies: [Double] = [300, 400, 600, 800, 1000, 1500, 2000, 2500, 3000, 3400]
+    /// The frequencies of the sweep, in Hz: 300–3400 Hz, each 4 Hz off the round figure, as
+    /// 1004 Hz is off 1000 Hz. A tone at a sub-multiple of 8 kHz repeats the same few samples,
+    /// so G.711's quantisation error repeats with it and shows as a level error (0.1 dB at
+    /// 800 Hz, measured) instead of averaging out as noise.
+    public var sweepFrequencies: [Double] = [304, 404, 604, 804, 1504, 2004, 2504, 3004, 3404]
     /// The least echo return loss accepted, in dB (G.168 assumes at least 6 dB from a hybrid).
     public var minimumEchoReturnLossDB = 6.0
     /// Frames of pseudo-random bytes sent on each B-channel in the pattern test.

@@ -104,7 +104,7 @@ struct LoopbackCommand: AsyncParsableCommand {
                 card: opened.card, advance: advance,
                 analogPairs: chosen.compactMap { if case .analog(let fxs, let fxo) = $0 { (fxs, fxo) } else { nil } },
                 spanPairs: chosen.compactMap { if case .spans(let a, let b) = $0 { (a, b) } else { nil } },
-                ringCadence: Self.ringCadence, limits: limits)
+                ringCadence: Self.ringCadence, callerID: Self.callerID(at: Date()), limits: limits)
         } catch {
             printError("offhook: \(error)")
             throw ExitCode(ExitStatus.badConfiguration)
@@ -119,6 +119,19 @@ struct LoopbackCommand: AsyncParsableCommand {
             print(report.table)
         }
         if !report.passed { throw ExitCode(ExitStatus.failure) }
+    }
+
+    /// The caller ID the FXS ports send: the harness's number and name, stamped with `date`
+    /// (local time, `MMDDHHMM`, as caller ID carries it).
+    static func callerID(at date: Date) -> CallerIDMessage {
+        let parts = Calendar.current.dateComponents([.month, .day, .hour, .minute], from: date)
+        let stamp = [parts.month, parts.day, parts.hour, parts.minute].map { value in
+            let text = String(value ?? 0)
+            return text.count < 2 ? "0" + text : text
+        }.joined()
+        var message = LoopbackTarget.AnalogPair.defaultCallerID
+        message.dateTime = stamp
+        return message
     }
 
     /// A zone's ring cadence from libtonezone, or the built-in zones when libtonezone lacks it.
