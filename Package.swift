@@ -13,7 +13,9 @@ import PackageDescription
 //   CLibPRI / PRI     libpri on one owner thread; Sendable events out
 //   Signalling        sans-I/O FXS and FXO port state machines (time in, actions out)
 //   IVRScript         the IVR script language: lexer, parser, checker, diagnostics
+//   Loopback          the loopback harness: measured checks across ports wired back to back
 //   IVRRuntime        the per-call interpreter: a sans-I/O state machine (events in, actions out)
+//   IVRSimulator      a caller on a simulated card walking a script with real DTMF audio (`offhook simulate`, tests)
 //   ACD               sans-I/O queues and agents (FXS phones): strategies, feature codes, overflow
 //   CSQLite / CDR     call detail records and queue events in SQLite; reports; a non-blocking writer
 //   offhook           the one executable
@@ -49,8 +51,12 @@ let package = Package(
         .target(name: "IVRService", dependencies: [
             "IVRScript", "IVRRuntime", "CallEngine", "Media", "AudioFiles", .product(name: "Logging", package: "swift-log"),
         ]),
+        .target(name: "IVRSimulator", dependencies: [
+            "IVRService", "IVRRuntime", "IVRScript", "CallEngine", "Media", "Signalling", "SimulatedCard", "TelephonyCore",
+            "TelephonyDSP", "ToneZones", "ACD", "ACDService", .product(name: "Logging", package: "swift-log"),
+        ]),
         .target(name: "CallEngine", dependencies: [
-            "TelephonyCore", "Media", "Signalling", .product(name: "Logging", package: "swift-log"),
+            "TelephonyCore", "Media", "Signalling", "AudioFiles", .product(name: "Logging", package: "swift-log"),
         ]),
         .target(name: "CDAHDI"),
         .target(name: "DAHDI", dependencies: ["CDAHDI", "TelephonyCore"]),
@@ -67,28 +73,29 @@ let package = Package(
         .target(name: "ToneZones", dependencies: ["CToneZone", "TelephonyDSP"]),
         .target(name: "PRI", dependencies: ["CLibPRI", "TelephonyCore"], exclude: ["README.md"]),
         .target(name: "Signalling", dependencies: ["TelephonyCore", "TelephonyDSP"], exclude: ["README.md"]),
+        .target(name: "Loopback", dependencies: ["TelephonyCore", "TelephonyDSP", "PRI", "ChannelConformance"]),
 
         // IVR.
         .target(name: "IVRScript", exclude: ["README.md"]),
         .target(name: "IVRRuntime", dependencies: ["IVRScript"]),
 
         // ACD and call records.
-        .target(name: "ACD", dependencies: ["TelephonyCore", .product(name: "Logging", package: "swift-log")]),
+        .target(name: "ACD", dependencies: ["TelephonyCore", .product(name: "Logging", package: "swift-log")], exclude: ["README.md"]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
-        .target(name: "CDR", dependencies: ["ACD", "CSQLite", .product(name: "Logging", package: "swift-log")]),
+        .target(name: "CDR", dependencies: ["ACD", "CSQLite", .product(name: "Logging", package: "swift-log")], exclude: ["README.md"]),
 
         // The executable.
         .executableTarget(
             name: "offhook",
             dependencies: [
                 "TelephonyCore", "TelephonyDSP", "SimulatedCard", "HardwareConfig", "DAHDI",
-                "ToneZones", "ChannelConformance", "IVRScript", "PRI",
+                "ToneZones", "ChannelConformance", "IVRScript", "PRI", "Loopback",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 "CallEngine", "IVRService", "Media", "Signalling", "ACD", "ACDService",
-                "CDR",
+                "CDR", "IVRSimulator",
             ]
         ),
 
@@ -97,11 +104,12 @@ let package = Package(
         .testTarget(name: "TelephonyDSPTests", dependencies: ["TelephonyDSP", "DSPTestSupport"]),
         .testTarget(name: "SimulatedCardTests", dependencies: ["SimulatedCard", "ChannelConformance", "TelephonyDSP"]),
         .testTarget(name: "AudioFilesTests", dependencies: ["AudioFiles"]),
-        .testTarget(name: "CallEngineTests", dependencies: ["CallEngine", "SimulatedCard", "Media", "Signalling", "TelephonyDSP", "ToneZones"]),
+        .testTarget(name: "CallEngineTests", dependencies: ["CallEngine", "SimulatedCard", "Media", "Signalling", "TelephonyDSP", "ToneZones", "AudioFiles"]),
         .testTarget(name: "ACDServiceTests", dependencies: ["ACDService", "ACD", "CallEngine", "SimulatedCard", "Media", "ToneZones", "Signalling"]),
         .testTarget(name: "MediaTests", dependencies: ["Media", "SimulatedCard"]),
         .testTarget(name: "HardwareConfigTests", dependencies: ["HardwareConfig", "TelephonyCore"]),
         .testTarget(name: "ToneZonesTests", dependencies: ["ToneZones"]),
+        .testTarget(name: "LoopbackTests", dependencies: ["Loopback", "SimulatedCard", "TelephonyCore", "PRI"]),
         .testTarget(name: "PRITests", dependencies: ["PRI", "SimulatedCard", "TelephonyCore"]),
         .testTarget(name: "SignallingTests", dependencies: ["Signalling", "TelephonyCore", "SimulatedCard"]),
         .testTarget(name: "ConsoleTests", dependencies: ["Console", "TelephonyCore"]),
@@ -110,6 +118,8 @@ let package = Package(
         .testTarget(name: "CDRTests", dependencies: ["CDR", "ACD", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "IVRScriptTests", dependencies: ["IVRScript"], exclude: ["Fixtures"]),
         .testTarget(name: "IVRRuntimeTests", dependencies: ["IVRRuntime", "IVRScript"]),
-        .testTarget(name: "OffhookCLITests", dependencies: ["offhook", "DSPTestSupport", "CDR"]),
+        .testTarget(name: "IVRSimulatorTests", dependencies: ["IVRSimulator", "IVRService", "IVRRuntime", "IVRScript", "AudioFiles", "CallEngine"]),
+        .testTarget(name: "OffhookCLITests", dependencies: ["offhook", "DSPTestSupport", "CDR",
+                                                       "ACD", "ACDService", "CallEngine", "Media", "SimulatedCard", "ToneZones", "IVRService", "IVRScript"]),
     ]
 )

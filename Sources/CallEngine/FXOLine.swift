@@ -8,9 +8,16 @@ struct FXOLine {
     let leg: MediaLeg
     var machine: FXOPort
     var call: Call?
+    /// Where the whole-call recording goes, while one runs.
+    var recordingPath: String?
     /// When the current ringing began (a call's start time).
     var firstRingAt: Duration?
     var session: (any CallSessionLogic)?
+    /// Whether the session asked for a recording that has not finished yet.
+    var isRecording = false
+    /// A session whose caller hung up mid-recording: it still gets the recording's samples
+    /// (a voicemail is usually ended by hanging up), and nothing else.
+    var lingering: (session: any CallSessionLogic, call: Call)?
 }
 
 extension DetectedTone {

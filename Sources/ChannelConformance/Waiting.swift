@@ -1,12 +1,18 @@
 import TelephonyCore
 
-/// Helpers shared by the checks: wait for an event, move audio, compare streams.
-struct Waiter {
+/// Helpers shared by the checks (and by the loopback harness): wait for an event, move audio,
+/// compare streams, all on a clock that `advance` moves (a manual clock or a real card's).
+public struct Waiter: Sendable {
     let advance: @Sendable (Int) async throws -> Void
+
+    /// Creates a waiter on a clock; `advance(n)` lets `n` frames of 20 ms pass.
+    public init(advance: @escaping @Sendable (Int) async throws -> Void) {
+        self.advance = advance
+    }
 
     /// Advances frame by frame until `channel` reports an event for which `matches` is true.
     /// Returns the frames waited, or `nil` after `limit` frames; other events are collected.
-    func waitForEvent(on channel: any TelephonyChannel, within limit: Int, seen: inout [LineEvent],
+    public func waitForEvent(on channel: any TelephonyChannel, within limit: Int, seen: inout [LineEvent],
                       where matches: (LineEvent) -> Bool) async throws -> Int? {
         for frame in 0...limit {
             while let event = try channel.nextEvent() {
@@ -19,7 +25,7 @@ struct Waiter {
     }
 
     /// Lets `frames` frames pass while reading and discarding audio and events on `channels`.
-    func settle(_ frames: Int, _ channels: [any TelephonyChannel]) async throws -> [LineEvent] {
+    public func settle(_ frames: Int, _ channels: [any TelephonyChannel]) async throws -> [LineEvent] {
         var events: [LineEvent] = []
         var buffer = [UInt8](repeating: 0, count: 1024)
         for _ in 0..<frames {
@@ -34,7 +40,7 @@ struct Waiter {
 
     /// Reads every waiting frame from `channel`, returning how many bytes were read.
     @discardableResult
-    func drainAudio(_ channel: any TelephonyChannel, _ buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+    public func drainAudio(_ channel: any TelephonyChannel, _ buffer: UnsafeMutableRawBufferPointer) throws -> Int {
         var total = 0
         while true {
             switch try channel.read(into: buffer) {
@@ -47,7 +53,7 @@ struct Waiter {
 
     /// Sends `frames` frames of a pseudo-random byte pattern from `source` and records what
     /// `sink` receives meanwhile (and for a few frames after). Returns (sent, received).
-    func sendPattern(from source: any TelephonyChannel, to sink: any TelephonyChannel, frames: Int, seed: UInt32) async throws -> (sent: [UInt8], received: [UInt8]) {
+    public func sendPattern(from source: any TelephonyChannel, to sink: any TelephonyChannel, frames: Int, seed: UInt32) async throws -> (sent: [UInt8], received: [UInt8]) {
         let frameBytes = source.audioFormat.bytesPerFrame
         var generator = PatternGenerator(seed: seed)
         let sent = (0..<(frames * frameBytes)).map { _ in generator.next() }
@@ -83,10 +89,10 @@ struct Waiter {
 }
 
 /// A small deterministic byte generator (xorshift32) for test patterns.
-struct PatternGenerator {
+public struct PatternGenerator: Sendable {
     var state: UInt32
-    init(seed: UInt32) { state = seed == 0 ? 0x9E37_79B9 : seed }
-    mutating func next() -> UInt8 {
+    public init(seed: UInt32) { state = seed == 0 ? 0x9E37_79B9 : seed }
+    public mutating func next() -> UInt8 {
         state ^= state << 13
         state ^= state >> 17
         state ^= state << 5
@@ -96,7 +102,7 @@ struct PatternGenerator {
 
 extension Array where Element == UInt8 {
     /// The offset of `pattern` in the array, or `nil`.
-    func firstRange(of pattern: [UInt8]) -> Int? {
+    public func firstRange(of pattern: [UInt8]) -> Int? {
         guard !pattern.isEmpty, pattern.count <= count else { return nil }
         outer: for start in 0...(count - pattern.count) {
             for i in 0..<pattern.count where self[start + i] != pattern[i] { continue outer }

@@ -17,6 +17,8 @@ public struct IVRSession: CallSessionLogic {
     private var timers: [TimerID: Duration] = [:]
     private var base: (duration: Duration, instant: ContinuousClock.Instant)?
     private var pending: [IVREvent] = []
+    /// The key that ends the recording in progress (`record … end key #`).
+    private var recordingEndKey: Character?
 
     init(call: IVRCall, prompts: PromptLibrary, tables: [String: CSVTable], environment: IVRApplication.Environment, language: String?) {
         self.call = call
@@ -26,8 +28,16 @@ public struct IVRSession: CallSessionLogic {
         self.language = language
     }
 
+    /// The recordings written so far (WAV files), oldest first.
+    public private(set) var recordings: [String] = []
+
     /// What the script did so far.
     public var transcript: IVRTranscript { call.transcript }
+
+    /// The names of the menus and blocks the script entered, in order (for the call record).
+    public var path: [String] {
+        transcript.entries.compactMap { if case .entered(_, let name) = $0.event { name } else { nil } }
+    }
 
     public var nextDeadline: Duration? { timers.values.min() }
 
@@ -39,15 +49,21 @@ public struct IVRSession: CallSessionLogic {
                                 localTime: environment.localTime())
             return run(.callStarted(info), at: now)
         case .dtmf(let digit):
+            if call.isRecording, let end = recordingEndKey, digit == end {
+                recordingEndKey = nil
+                return run(.digit(digit), at: now) + [.stopRecording]
+            }
             return run(.digit(digit), at: now)
         case .tone(let name, let isOn):
             return isOn && name == "CNG" ? run(.faxToneDetected, at: now) : []
         case .playbackFinished(let id, _):
             return run(.promptFinished(PlaybackID(id)), at: now)
         case .recordingFinished(let id, let samples):
+            recordingEndKey = nil
             let path = "\(environment.recordingDirectory)/\(record.id)-\(id).wav"
             do {
                 try WAVWriter.write(samples, to: path)
+                recordings.append(path)
             } catch {
                 environment.logger.error("recording \(path): \(error)")
             }
@@ -94,7 +110,8 @@ public struct IVRSession: CallSessionLogic {
                     timers[id] = nil
                 case .collectDigits:
                     break
-                case .record(let id, let maximum, _):
+                case .record(let id, let maximum, let endKey):
+                    recordingEndKey = endKey
                     actions.append(.record(id: id.rawValue, maximum: maximum))
                 case .queue(let name, let maximumWait, _):
                     actions.append(.queue(name: name, maximumWait: maximumWait))

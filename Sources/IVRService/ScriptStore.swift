@@ -37,10 +37,8 @@ public final class ScriptStore: Sendable {
             logger.error("\(path): not loaded\(kept ? "; the previous version keeps serving" : ""):\n\(text)")
             return (false, text)
         }
-        let directory = path.split(separator: "/").dropLast().joined(separator: "/")
-        let promptFolder = loaded.script?.promptDirectory?.value ?? "prompts"
-        let prompts = PromptLibrary(directory: promptFolder.hasPrefix("/") ? promptFolder : (directory.isEmpty ? promptFolder : "\(directory)/\(promptFolder)"),
-                                    logger: logger)
+        // The loader resolved the prompt folder against the script's folder (absolute or relative).
+        let prompts = PromptLibrary(directory: loaded.promptDirectory, logger: logger)
         entries.withLock { $0[path] = Entry(loaded: loaded, prompts: prompts) }
         logger.info("\(path): loaded")
         return (true, text)

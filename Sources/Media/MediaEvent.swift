@@ -4,7 +4,7 @@ import TelephonyCore
 ///
 /// Events are rare (a digit, a tone, a hook change); frames never leave the engine.
 public enum MediaEvent: Sendable, Hashable {
-    /// A DTMF digit was confirmed (its key went up).
+    /// A DTMF digit was confirmed (reported once per key press, when the key is recognised).
     case dtmf(Character)
     /// A tone detector reported a tone starting (`isOn`) or stopping; `name` is its label
     /// (`CNG`, `CED`, `CN_BUSY`, …).

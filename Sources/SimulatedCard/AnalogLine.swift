@@ -14,6 +14,8 @@ struct AnalogLine: Sendable {
 
     let exchangeEnd: End
     let phoneEnd: End
+    /// Line loss and echo on a cable between two ports; `nil` for a perfect (bit-exact) cable.
+    var fault: CableFault?
 
     // Phone end.
     /// The phone end's hook switch as it is now (closed loop = off hook).

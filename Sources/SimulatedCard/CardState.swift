@@ -12,6 +12,8 @@ struct CardState: Sendable {
     var retiredLines: Set<Int> = []
     /// One frame of scratch audio, allocated once.
     var scratch = [UInt8](repeating: 0, count: AudioFrame.samples)
+    /// A second frame of scratch audio, for faulty cables (see `CableFault`).
+    var faultScratch = [UInt8](repeating: 0, count: AudioFrame.samples)
 
     init(ports: [Int: PortState]) {
         self.ports = ports
@@ -78,6 +80,10 @@ struct CardState: Sendable {
             // carries caller ID between rings); towards the exchange only while the loop is up.
             let battery = line.batteryOn(at: frame)
             let loopUp = line.effectiveLoopClosed(at: frame) && battery
+            if let fault = line.fault, case .port(let fxs) = line.exchangeEnd, case .port(let fxo) = line.phoneEnd {
+                moveFaultyAudio(fxs: fxs, fxo: fxo, fault: fault, forward: battery, backward: loopUp, card: card)
+                continue
+            }
             moveAudio(from: line.exchangeEnd, to: line.phoneEnd, connected: battery, card: card)
             moveAudio(from: line.phoneEnd, to: line.exchangeEnd, connected: loopUp, card: card)
         }
@@ -173,6 +179,9 @@ struct CardState: Sendable {
                 if !endpoint.tx.pop(into: frame) { frame.initializeMemory(as: UInt8.self, repeating: endpoint.idleByte) }
             }
             if let peer {
+                if let mask = spans[port.info.span]?.faultyTimeslots[port.info.position], mask != 0 {
+                    for i in scratch.indices { scratch[i] ^= mask }
+                }
                 if ports[peer]?.isOpen == true, let far = card.endpoints[peer] {
                     scratch.withUnsafeBytes { _ = far.rx.push($0) }
                 }

@@ -31,4 +31,6 @@ struct SpanState: Sendable {
     var isShut = false
     /// The alarms last reported to the span's channels (to post `.alarm`/`.noAlarm` on change).
     var reportedAlarms: SpanAlarms = []
+    /// Timeslots whose transmitted bytes are corrupted, by position: each byte is XORed with the mask.
+    var faultyTimeslots: [Int: UInt8] = [:]
 }

@@ -1,4 +1,5 @@
 import TelephonyCore
+import TelephonyDSP
 
 /// The phone company's end of a line on an FXO port of the ``SimulatedCard``: it rings the port,
 /// carries a caller's audio, and ends calls the way exchanges do.
@@ -103,5 +104,12 @@ public final class VirtualExchangeLine: Sendable {
             defer { state.exchanges[index].events.removeAll() }
             return state.exchanges[index].events
         }
+    }
+}
+
+extension VirtualExchangeLine {
+    /// The caller presses `digits`: DTMF tones (`onMS` on, `offMS` off) down the line.
+    public func press(_ digits: String, onMS: Int = 80, offMS: Int = 80) throws(DTMFGenerator.InvalidDigit) {
+        send(samples: try DTMFGenerator.samples(for: digits, onMS: onMS, offMS: offMS))
     }
 }

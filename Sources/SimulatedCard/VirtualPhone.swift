@@ -1,4 +1,5 @@
 import TelephonyCore
+import TelephonyDSP
 
 /// A desk phone on an FXS port of the ``SimulatedCard``: a person lifting the handset, dialling,
 /// listening and hanging up.
@@ -74,4 +75,11 @@ public final class VirtualPhone: Sendable {
 
     /// Forgets what the earpiece heard so far.
     public func clearHeard() { card.state.withLock { $0.phones[index].heard.removeAll() } }
+}
+
+extension VirtualPhone {
+    /// Dials `digits` on the keypad: DTMF tones (`onMS` on, `offMS` off) sent while off hook.
+    public func dial(_ digits: String, onMS: Int = 80, offMS: Int = 80) throws(DTMFGenerator.InvalidDigit) {
+        send(samples: try DTMFGenerator.samples(for: digits, onMS: onMS, offMS: offMS))
+    }
 }

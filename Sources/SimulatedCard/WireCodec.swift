@@ -6,6 +6,9 @@ import TelephonyDSP
 enum WireCodec {
     private static func law(_ format: AudioFormat) -> G711.Law { format == .aLaw ? .aLaw : .muLaw }
 
+    static func decode(_ byte: UInt8, law format: AudioFormat) -> Int16 { G711.decode(byte, law: law(format)) }
+    static func encode(_ sample: Int16, law format: AudioFormat) -> UInt8 { G711.encode(sample, law: law(format)) }
+
     /// Expands 160 coded bytes from `coded` into 160 samples at the start of `output`. `coded`
     /// may be the back half of `output`: each sample is written after its byte was read.
     static func decode(_ coded: UnsafeMutableRawBufferPointer, law format: AudioFormat, into output: UnsafeMutableRawBufferPointer) {

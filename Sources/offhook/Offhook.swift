@@ -9,10 +9,12 @@ struct Offhook: AsyncParsableCommand {
             Run.self,
             Channels.self,
             Check.self,
+            LoopbackCommand.self,
             SelfTestCommand.self,
             PRILoopCommand.self,
             DSPCommand.self,
             Report.self,
+            Simulate.self,
         ]
     )
 }

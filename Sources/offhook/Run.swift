@@ -1,4 +1,5 @@
 import ArgumentParser
+import CDR
 import Logging
 import ServiceLifecycle
 
@@ -11,6 +12,9 @@ struct Run: AsyncParsableCommand {
 
     @Option(name: .long, help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel: Logger.Level = .info
+
+    @Option(name: .long, help: ArgumentHelp("Where call records and queue events are written (SQLite).", valueName: "FILE"))
+    var db = SQLiteCallRecordStore.defaultPath
 
     func run() async throws {
         let level = logLevel
@@ -31,9 +35,11 @@ struct Run: AsyncParsableCommand {
         logger.info("card up", metadata: ["backend": "\(opened.card.name)", "config": "\(options.path)"])
         print(try ChannelTable(card: opened.card, description: description).text)
 
+        let records = CDRWriter(logger: logger)
         var services: [any Service] = [
+            CallRecordService(writer: records, path: db, logger: logger),   // first: stops last
             ChannelMonitorService(card: opened.card, logger: logger),
-            CallService(opened: opened, description: description, logger: logger),
+            CallService(opened: opened, description: description, logger: logger, records: records),
         ]
         if let simulated = opened.simulated {
             services.append(SimulatedClockService(card: simulated, logger: logger))

@@ -115,3 +115,23 @@ import Testing
         #expect("\(ACDError.unknownQueue("sales"))" == "unknown queue 'sales'")
     }
 }
+
+/// An agent who serves several queues takes the caller who has waited longest in any of them.
+@Suite struct MultiQueueTests {
+    @Test func theOldestCallerAcrossQueuesGoesFirst() throws {
+        var acd = try CallDistributor(
+            queues: [.init(name: "support", announceEvery: nil, wrapUp: .zero), .init(name: "sales", announceEvery: nil, wrapUp: .zero)],
+            agents: [Agent(port: 1)],
+            tiers: [Tier(queue: "support", agent: 1), Tier(queue: "sales", agent: 1)], logger: quietLogger)
+        _ = acd.agentDialled(port: 1, digits: "*1", at: at(0))
+        _ = try acd.enqueue(call: 1, callerID: nil, queue: "support", at: at(1))
+        _ = acd.agentAnswered(port: 1, at: at(2))
+        _ = try acd.enqueue(call: 2, callerID: nil, queue: "support", at: at(4))
+        _ = try acd.enqueue(call: 3, callerID: nil, queue: "sales", at: at(3))
+        let end = acd.callEnded(call: 1, at: at(10))
+        #expect(end.effects == [.ringAgent(port: 1, call: 3, callerID: nil)])
+        #expect(end.events.last == .offered(call: 3, queue: "sales", agent: 1))
+        let view = acd.snapshot(at: at(10))
+        #expect(view.queues.map { $0.callers.map(\.call) } == [[2], [3]])
+    }
+}

@@ -97,4 +97,18 @@ import Testing
         let missing = try OffhookProcess.run(["report", "--db", db.folder.appendingPathComponent("none.db").path])
         #expect(missing.status == 66 && missing.stderr.contains("no call records at"))
     }
+
+    @Test func runWritesItsCallRecordsWhereTold() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("offhook-run-db-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("calls.db").path
+        let run = try OffhookProcess.run(["run", "--config", "Hardware/simulated/offhook.conf", "--db", path],
+                                         interruptAfter: .milliseconds(1500))
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("call records: 0 written to \(path)"))
+        let report = try OffhookProcess.run(["report", "--db", path, "--utc"])
+        #expect(report.status == 0, "\(report.stderr)")
+        #expect(report.stdout.contains("Calls: 0, answered 0, billable 0 s"))
+    }
 }

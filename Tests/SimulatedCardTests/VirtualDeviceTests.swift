@@ -1,6 +1,7 @@
 import SimulatedCard
 import Testing
 import TelephonyCore
+import TelephonyDSP
 
 /// The far ends of analog ports: phones on FXS ports, exchange lines behind FXO ports.
 @Suite struct VirtualDeviceTests {
@@ -130,5 +131,30 @@ import TelephonyCore
         } catch {
             #expect(error.code == .noSuchChannel && error.channel == 99)
         }
+    }
+}
+
+/// Keys pressed on virtual devices are real DTMF audio: the real receiver hears them at the port.
+@Suite struct VirtualKeypadTests {
+    @Test func aPhoneDiallingAFeatureCodeIsHeardByTheDTMFReceiver() throws {
+        let card = SimulatedCard(layout: .simulated(fxsPorts: 1, fxoPorts: 1))
+        let port = try card.openChannel(1)
+        try port.setAudioFormat(.linear16)
+        let phone = try #require(card.phone(on: 1))
+        phone.lift()
+        try phone.dial("*1#")
+        var receiver = DTMFReceiver()
+        var digits = ""
+        var frame = [Int16](repeating: 0, count: 160)
+        for _ in 0..<60 {
+            card.advance(frames: 1)
+            _ = try port.drainEvents()
+            while case .bytes = try frame.withUnsafeMutableBufferPointer({ try port.readSamples(into: $0) }) {
+                if let event = frame.withUnsafeBufferPointer({ receiver.process($0) }), !event.isDown {
+                    digits.append(event.digit.character)
+                }
+            }
+        }
+        #expect(digits == "*1#")
     }
 }

@@ -1,5 +1,6 @@
 import ACDService
 import CallEngine
+import CDR
 import HardwareConfig
 import IVRService
 import Logging
@@ -19,6 +20,8 @@ struct CallService: Service {
     let opened: OpenedCard
     let description: HardwareDescription
     let logger: Logger
+    /// Where call records and queue events go (none when `nil`).
+    var records: CDRWriter? = nil
 
     func run() async throws {
         let media = MediaEngine()
@@ -52,7 +55,7 @@ struct CallService: Service {
             disconnect: .init(loopCurrentDrop: true, polarityReversal: false, tones: [.busy, .congestion]))
         for port in description.config.linePorts {
             try await engine.addLine(opened.card.openChannel(port), configuration: configuration,
-                                     analyzers: [FaxToneAnalyzer(), CallProgressAnalyzer(zone: zone)])
+                                     analyzers: [CallerIDAnalyzer(standard: CallerIDAnalyzer.standard(forZone: zoneCode)), DTMFAnalyzer(), FaxToneAnalyzer(), CallProgressAnalyzer(zone: zone)])
         }
         for port in description.config.agentPorts {
             try await engine.addAgentPhone(opened.card.openChannel(port),
@@ -62,7 +65,9 @@ struct CallService: Service {
         logger.info("\(description.config.agentPorts.count) agent phone(s) in service")
         logger.info("\(description.config.linePorts.count) exchange line(s) in service, zone \(zoneCode), \(routes.count) route(s)")
         if opened.simulated != nil, let first = routes.first {
-            logger.notice("simulated card: call in with `offhook simulate \(first.target)` (the keyboard is the keypad), or `--keys \"1 #\"`")
+            // `offhook simulate` runs the same script on a simulated card of its own.
+            let language = first.language.map { " --language \($0)" } ?? ""
+            logger.notice("simulated card: call the \(first.name) script with `offhook simulate \(first.target)\(language)` (the keyboard is the keypad) or with `--keys \"1 1 12345678#\"`")
         }
         pacer?.start()
         defer { pacer?.stop() }
@@ -91,11 +96,16 @@ struct CallService: Service {
                 }
                 group.addTask {
                     var acd = ACDCoordinator(distributor: distributor, holdMusic: ACDConfiguration.holdMusic(), logger: logger)
+                    var recorder = records.map { CallRecorder(writer: $0, cardTime: time()) }
                     while !Task.isCancelled && !Task.isShuttingDownGracefully {
                         await engine.tick()
                         await acd.tick(engine: engine, at: time())
-                        for (event, _) in acd.takeEvents() { logger.info("queue event: \(event)") }
+                        for (event, _) in acd.takeEvents() {
+                            logger.info("queue event: \(event)")
+                            recorder?.record(event, at: time())
+                        }
                         for call in await engine.takeFinishedCalls() {
+                            recorder?.record(call)
                             logger.info("call record", metadata: [
                                 "call": "\(call.id)", "channel": "\(call.channel.name)", "caller": "\(call.caller)",
                                 "route": "\(call.route ?? "-")", "talk": "\(call.talkTime)", "end": "\(call.endReason.map(String.init(describing:)) ?? "-")",
@@ -103,6 +113,9 @@ struct CallService: Service {
                         }
                         try? await Task.sleep(for: .milliseconds(20))
                     }
+                    // Calls still up when the daemon stops are ended and recorded too.
+                    await engine.shutdown()
+                    for call in await engine.takeFinishedCalls() { recorder?.record(call) }
                 }
                 await group.next()
                 group.cancelAll()

@@ -1,0 +1,65 @@
+import CallEngine
+import IVRRuntime
+import IVRService
+import Synchronization
+
+/// What the simulated caller can see of the script running its call: the transcript, what the
+/// script waits for, and the recordings written. Updated after every event and timer.
+public struct SessionSnapshot: Sendable, Hashable {
+    public var transcript = IVRTranscript()
+    public var keyWait: KeyWait?
+    public var isRecording = false
+    public var recordings: [String] = []
+    /// Whether a session was ever started (the call was answered and routed to the script).
+    public var started = false
+}
+
+/// Holds the latest ``SessionSnapshot``; shared between the call engine (which runs the session)
+/// and the simulated caller.
+final class SessionProbe: Sendable {
+    private let state = Mutex(SessionSnapshot())
+
+    var snapshot: SessionSnapshot { state.withLock { $0 } }
+
+    /// Forgets the last call (a new one is about to ring).
+    func reset() { state.withLock { $0 = SessionSnapshot() } }
+
+    func update(_ session: IVRSession) {
+        state.withLock {
+            $0.transcript = session.transcript
+            $0.keyWait = session.call.keyWait
+            $0.isRecording = session.call.isRecording
+            $0.recordings = session.recordings
+            $0.started = true
+        }
+    }
+}
+
+/// An ``IVRSession`` that reports to a probe after every step; otherwise the same session.
+struct ProbedSession: CallSessionLogic {
+    var session: IVRSession
+    let probe: SessionProbe
+
+    var nextDeadline: Duration? { session.nextDeadline }
+
+    mutating func handle(_ event: SessionEvent, call: Call, at now: Duration) -> [SessionAction] {
+        defer { probe.update(session) }
+        return session.handle(event, call: call, at: now)
+    }
+
+    mutating func advance(to now: Duration, call: Call) -> [SessionAction] {
+        defer { probe.update(session) }
+        return session.advance(to: now, call: call)
+    }
+}
+
+/// The IVR application with every session probed.
+struct ProbedApplication: CallApplication {
+    let application: IVRApplication
+    let probe: SessionProbe
+
+    func makeSession(for call: Call, route: CallRouter.Route) -> (any CallSessionLogic)? {
+        guard let session = application.makeSession(for: call, route: route) as? IVRSession else { return nil }
+        return ProbedSession(session: session, probe: probe)
+    }
+}

@@ -1,0 +1,94 @@
+import ChannelConformance
+import TelephonyCore
+import TelephonyDSP
+
+/// Rings an FXS port cabled to an FXO port for one cadence cycle and, in the first long
+/// enough pause, sends FSK caller ID from the FXS port (on-hook transmission, ETSI EN 300 659-1
+/// and Bellcore GR-30: at least 500 ms after the ring), decoding it at the FXO port with
+/// TelephonyDSP's receiver. Times are counted in frames of the card's clock.
+struct RingAndCallerID {
+    let pair: LoopbackTarget.AnalogPair
+    let advance: @Sendable (Int) async throws -> Void
+    let limits: LoopbackLimits
+
+    /// What happened, in frames from the ring command.
+    struct Outcome {
+        var begin: Int?
+        var end: Int?
+        var second: Int?
+        var events: [LineEvent] = []
+        var framesWaited = 0
+        var sent: CallerIDMessage
+        var standard: FSKStandard
+        /// The end of the burst after which caller ID was sent, and when its first frame went.
+        var callerIDAfter: Int?
+        var transmittedAt: Int?
+        var decoded: CallerIDMessage?
+        var decodedAt: Int?
+        var receiverError: String?
+    }
+
+    /// Frames between the end of a ring and the start of caller ID (500 ms).
+    static let callerIDDelayFrames = 25
+    /// The shortest pause caller ID is sent in (seizure, mark and message take about 0.8 s).
+    static let callerIDPauseMS = 1500
+
+    func run() async throws -> Outcome {
+        let fxs = pair.fxsPort, fxo = pair.fxoPort
+        let cadence = pair.ringCadenceMS
+        // The pause caller ID goes in: the first one long enough (the first, except in double-ring zones).
+        let pauses = stride(from: 1, to: cadence.count, by: 2).map { cadence[$0] }
+        let burstsBefore = (pauses.firstIndex { $0 >= Self.callerIDPauseMS } ?? 0) + 1
+        let standard: FSKStandard = ["us", "ca"].contains(pair.zone) ? .bell202 : .v23
+        var outcome = Outcome(sent: pair.callerID, standard: standard)
+        var generator = try FSKCallerIDGenerator(message: pair.callerID, standard: standard)
+        var receiver = FSKCallerIDReceiver(standard: standard)
+        let limit = (limits.edgeMS + cadence.prefix(2 * burstsBefore).reduce(0, +) + 1000) / 20
+        let samples = AudioFrame.samples
+        var out = [Int16](repeating: 0, count: samples), heard = [Int16](repeating: 0, count: samples)
+        var burstsEnded = 0, frame = 0
+        var waitingForSecond = true
+
+        try fxs.setHook(.ring)
+        defer { try? fxs.setHook(.ringOff) }
+        while frame < limit, waitingForSecond || (outcome.transmittedAt != nil && generator.isBusy) || (outcome.callerIDAfter != nil && outcome.transmittedAt == nil) {
+            if let start = outcome.callerIDAfter, frame >= start + Self.callerIDDelayFrames, generator.isBusy {
+                if outcome.transmittedAt == nil { outcome.transmittedAt = frame }
+                out.withUnsafeMutableBufferPointer { for i in $0.indices { $0[i] = 0 }; _ = generator.generate(into: $0) }
+                _ = try out.withUnsafeBufferPointer { try fxs.writeSamples($0) }
+            }
+            try await advance(1)
+            frame += 1
+            for event in try fxo.drainEvents() {
+                outcome.events.append(event)
+                switch event {
+                case .ringBegin where outcome.begin == nil:
+                    outcome.begin = frame
+                case .ringBegin where outcome.end != nil && outcome.second == nil:
+                    outcome.second = frame
+                case .ringDetected where outcome.begin != nil:
+                    if outcome.end == nil { outcome.end = frame }
+                    burstsEnded += 1
+                    if burstsEnded == burstsBefore { outcome.callerIDAfter = frame }
+                default:
+                    break
+                }
+            }
+            if outcome.second != nil && burstsEnded >= burstsBefore { waitingForSecond = false }
+            _ = try fxs.drainEvents()
+            while true {
+                let result = try heard.withUnsafeMutableBufferPointer { try fxo.readSamples(into: $0) }
+                if result == .wouldBlock { break }
+                if result == .eventPending { continue }
+                guard outcome.callerIDAfter != nil, outcome.decoded == nil else { continue }
+                if let message = heard.withUnsafeBufferPointer({ receiver.process($0) }) {
+                    outcome.decoded = message
+                    outcome.decodedAt = frame
+                }
+            }
+        }
+        outcome.framesWaited = frame
+        outcome.receiverError = receiver.lastError.map(String.init(describing:))
+        return outcome
+    }
+}

@@ -1,0 +1,81 @@
+import ArgumentParser
+import Foundation
+import IVRSimulator
+import Logging
+
+/// `offhook simulate SCRIPT`: calls a script on a simulated card and prints what happened.
+struct Simulate: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Call an IVR script on a simulated card and print the transcript.",
+        discussion: """
+            The whole call path runs in this process on a simulated card: the exchange line rings \
+            an FXO port with the caller's number as caller ID between the rings, the call engine \
+            answers with the script, and keys go down the line as DTMF audio to the port's DTMF \
+            receiver. With --keys the call runs on the card's manual clock (much faster than real \
+            time): each space-separated group is pressed the next time the script listens for keys \
+            ("-" stays silent and lets the script time out); when the script records, the caller \
+            speaks for a few seconds, then presses the next group or hangs up. Without --keys the \
+            call runs in real time and the keyboard is the keypad: 0-9 * # A-D press keys, f sends \
+            a fax tone, q or Ctrl-C hangs up.
+            """
+    )
+
+    @Argument(help: "The script to call (for example IVRScripts/hotline.ivr).")
+    var script: String
+
+    @Option(help: "Keys to press, one group per time the script listens, e.g. \"1 12345678# 2\".")
+    var keys: String?
+
+    @Option(name: .customLong("caller-id"), help: "The caller's number, sent as caller ID.")
+    var callerID = "13800138000"
+
+    @Option(help: "The number dialled (DNIS).")
+    var dialled = ""
+
+    @Option(help: "The language the call starts in (zh, en); the script's first language by default.")
+    var language: String?
+
+    @Option(help: "The tone zone of the simulated card.")
+    var zone = "cn"
+
+    @Flag(help: "The caller is a fax machine: it sends the fax calling tone (CNG) once answered.")
+    var fax = false
+
+    @Option(help: "Where recorded messages are written (default: a new temporary folder).")
+    var recordings: String?
+
+    @Flag(help: "Print the transcript as JSON.")
+    var json = false
+
+    func validate() throws {
+        if let keys {
+            do { _ = try KeyScript(parsing: keys) } catch { throw ValidationError("--keys: \(error)") }
+        }
+    }
+
+    func run() async throws {
+        let folder = recordings ?? FileManager.default.temporaryDirectory
+            .appendingPathComponent("offhook-simulate-\(ProcessInfo.processInfo.processIdentifier)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let options = IVRSimulation.Options(caller: callerID, dialled: dialled, language: language, zone: zone,
+                                            recordingDirectory: folder)
+        let simulation: IVRSimulation
+        do {
+            simulation = try await IVRSimulation(script: script, options: options)
+        } catch let error as IVRSimulation.ScriptNotLoaded {
+            FileHandle.standardError.write(Data("\(error.diagnostics)\(script): not loaded\n".utf8))
+            throw ExitCode.failure
+        }
+        let result: SimulatedCallResult
+        if let keys {
+            result = await simulation.call(keys: try KeyScript(parsing: keys), fax: fax)
+        } else {
+            result = try await interactiveCall(simulation)
+        }
+        if json {
+            print(result.json)
+        } else {
+            print(keys == nil ? result.footer : result.text, terminator: "")
+        }
+    }
+}
