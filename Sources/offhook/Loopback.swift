@@ -93,7 +93,8 @@ struct LoopbackCommand: AsyncParsableCommand {
         if let simulated = opened.simulated {
             advance = { simulated.advance(frames: $0) }
         } else {
-            advance = { try await Task.sleep(for: .milliseconds(20 * $0)) }
+            let pacer = FramePacer()
+            advance = { try await pacer.advance($0) }
         }
         var limits = LoopbackLimits()
         limits.loss = limits.loss.lowerBound...maxLoss
