@@ -44,6 +44,8 @@ public struct Call: Sendable, Hashable {
     public var agentPort: Int?
     /// Where the call was recorded, if it was.
     public var recording: String?
+    /// The IVR menus the caller went through, in order (from the session when the call ended).
+    public var ivrPath: [String] = []
 
     public init(id: CallID, direction: Direction, channel: ChannelInfo, caller: String = "", callerName: String? = nil,
                 dialled: String = "", startedAt: Duration) {

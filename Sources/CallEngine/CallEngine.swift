@@ -17,7 +17,7 @@ public actor CallEngine {
     private let router: CallRouter
     private let application: any CallApplication
     let now: @Sendable () -> Duration
-    private let logger: Logger
+    let logger: Logger
     var lines: [FXOLine] = []
     var agents: [Int: AgentPhone] = [:]
     var queueRequests: [QueueRequest] = []
@@ -80,6 +80,7 @@ public actor CallEngine {
                let due = session.nextDeadline, due <= time {
                 let actions = session.advance(to: time, call: call)
                 lines[index].session = session
+                lines[index].call?.ivrPath = session.path
                 perform(actions, line: index, at: time)
             }
         }
@@ -115,12 +116,15 @@ public actor CallEngine {
         case .playbackFinished(let id, let completed):
             deliver(.playbackFinished(id: id, completed: completed), line: index, at: time)
         case .recordingFinished(let id, let samples):
-            lines[index].isRecording = false
-            if lines[index].session == nil, let lingering = lines[index].lingering {
+if id == Self.callRecordingID {
+                writeCallRecording(samples, line: index)
+            } else if lines[index].session == nil, let lingering = lines[index].lingering {
+                lines[index].isRecording = false
                 var session = lingering.session
                 lines[index].lingering = nil
                 _ = session.handle(.recordingFinished(id: id, samples: samples), call: lingering.call, at: time)
             } else {
+                lines[index].isRecording = false
                 deliver(.recordingFinished(id: id, samples: samples), line: index, at: time)
             }
         case .channelFailed(let error):
@@ -136,6 +140,7 @@ public actor CallEngine {
     func deliver(_ event: SessionEvent, line index: Int, at time: Duration) {
         guard var session = lines[index].session, let call = lines[index].call else { return }
         let actions = session.handle(event, call: call, at: time)
+        lines[index].call?.ivrPath = session.path
         lines[index].session = event == .hangup ? nil : session
         if event == .hangup && lines[index].isRecording {
             // The message so far is kept: stop the recording and hand its samples over later.
@@ -233,6 +238,7 @@ public actor CallEngine {
     private func end(line index: Int, reason: CallEndReason, at time: Duration) {
         guard var call = lines[index].call else { return }
         lines[index].leg.bridge(to: nil)
+        if lines[index].recordingPath != nil { lines[index].leg.stopRecording() }
         callerLeft(call.id)
         endedCalls.append(call.id)
         call.state = .ended

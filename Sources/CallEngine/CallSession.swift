@@ -46,6 +46,13 @@ public protocol CallSessionLogic: Sendable {
     var nextDeadline: Duration? { get }
     /// Runs the timers due at `now`.
     mutating func advance(to now: Duration, call: Call) -> [SessionAction]
+    /// The menus (or other named steps) the session went through so far, in order; kept in
+    /// the call record (``Call/ivrPath``). Empty by default.
+    var path: [String] { get }
+}
+
+extension CallSessionLogic {
+    public var path: [String] { [] }
 }
 
 /// Makes the session for each answered call (the IVR, a test application…).

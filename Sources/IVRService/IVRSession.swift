@@ -34,6 +34,11 @@ public struct IVRSession: CallSessionLogic {
     /// What the script did so far.
     public var transcript: IVRTranscript { call.transcript }
 
+    /// The names of the menus and blocks the script entered, in order (for the call record).
+    public var path: [String] {
+        transcript.entries.compactMap { if case .entered(_, let name) = $0.event { name } else { nil } }
+    }
+
     public var nextDeadline: Duration? { timers.values.min() }
 
     public mutating func handle(_ event: SessionEvent, call record: Call, at now: Duration) -> [SessionAction] {

@@ -1,18 +1,21 @@
 import ACD
 import ACDService
 import CallEngine
-import CDR
+@testable import CDR
 import Foundation
 import Logging
 import Media
 import SimulatedCard
 import Testing
+import IVRScript
+import IVRService
 import ToneZones
 @testable import offhook
 
 /// A session that queues for `service` and hangs up when the agent's call ends.
 private struct QueueForService: CallSessionLogic {
     var nextDeadline: Duration? { nil }
+    var path: [String] { ["main", "agent"] }
     mutating func handle(_ event: SessionEvent, call: Call, at now: Duration) -> [SessionAction] {
         switch event {
         case .started: [.queue(name: "service", maximumWait: nil)]
@@ -98,5 +101,44 @@ private struct QueueApplication: CallApplication {
         // The call record's times are on the wall clock that started at `base`.
         #expect(report.hours.map(\.start) == [base])
         #expect(report.calls.billableSeconds >= 7 && report.calls.billableSeconds <= 10)
+        // The record names the queue, the agent, the session's path and why the call ended.
+        let row = try store.database.prepare("SELECT queue, agent, ivr_path, last_menu, end_reason, disposition, q850_cause, wait, talk FROM calls")
+        #expect(try row.step())
+        #expect(row.text(0) == "service" && row.int(1) == second.port)
+        #expect(row.text(2) == "main > agent" && row.text(3) == "agent")
+        #expect(row.text(4) == "hung up by the application (after agent)" && row.text(5) == "ANSWERED" && row.int(6) == 16)
+        #expect(row.double(7) == wait && row.double(8) == talk)
+    }
+}
+
+/// The IVR's path through the script is kept in the call record.
+@Suite struct IVRPathTests {
+    @Test func theMenusACallerWentThroughAreRecorded() async throws {
+        let card = SimulatedCard(layout: .simulated(fxsPorts: 1, fxoPorts: 1, zone: "cn"))
+        let media = MediaEngine()
+        card.onTick { _ in media.runPass() }
+        let logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
+        let script = OffhookProcess.root + "/IVRScripts/hotline.ivr"
+        let scripts = ScriptStore(logger: logger, loader: ScriptLoader(checksPrompts: false))
+        #expect(scripts.load(script).loaded)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("offhook-ivr-path-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let engine = CallEngine(
+            media: media, router: CallRouter(routes: [.init(name: "hotline", channels: [2], target: script)]),
+            application: IVRApplication(scripts: scripts, environment: .init(logger: logger, recordingDirectory: folder.path)),
+            time: { .milliseconds(20 * card.frameCount) }, logger: logger)
+        try await engine.addLine(card.openChannel(2), configuration: .init(ringCadence: .china, callerID: .none))
+        let line = try #require(card.exchangeLine(on: 2))
+        line.ring()
+        for _ in 0..<150 { card.advance(frames: 1); await engine.tick() }
+        #expect(line.isAnswered)
+        line.disconnect(by: .loopCurrentDrop())
+        for _ in 0..<100 { card.advance(frames: 1); await engine.tick() }
+        let call = try #require(await engine.takeFinishedCalls().first)
+        #expect(Array(call.ivrPath.prefix(2)) == ["start", "choose-language"], "path \(call.ivrPath)")
+        let record = CallDetailRecord(call, wall: { _ in Date(timeIntervalSince1970: 0) }, wait: nil, talk: nil)
+        #expect(record.ivrPath == call.ivrPath && record.lastMenu == call.ivrPath.last)
+        #expect(record.channel == call.channel.name && record.disposition == .answered && record.q850Cause == 16)
     }
 }

@@ -80,7 +80,7 @@ extension CallDetailRecord {
         self.init(callID: call.id.rawValue, direction: call.direction == .inbound ? .inbound : .outbound,
                   channel: call.channel.name, ani: call.caller, dnis: call.dialled, start: wall(call.startedAt),
                   answer: call.answeredAt.map(wall), end: wall(call.endedAt ?? call.startedAt), disposition: disposition,
-                  endReason: call.endReason.map { "\($0)" }, q850Cause: cause, ivrPath: call.route.map { [$0] } ?? [],
+                  endReason: call.endReason.map { "\($0)" }, q850Cause: cause, ivrPath: call.ivrPath,
                   queue: call.queue, agent: call.agentPort, waitTime: wait, talkTime: talk)
     }
 }
