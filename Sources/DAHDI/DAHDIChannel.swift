@@ -144,16 +144,24 @@ public final class DAHDIChannel: TelephonyChannel {
     ///
     /// Linear mode needs the kernel's audio processing, so on a clear channel (`bchan`), which
     /// DAHDI treats as data until told otherwise, `.linear16` first turns audio mode on
-    /// (``setAudioMode(_:)``), as a B-channel carrying a voice call should be.
+    /// (``setAudioMode(_:)``), and a law turns it off again, so law-coded bytes cross a clear
+    /// channel bit for bit.
     public func setAudioFormat(_ newFormat: AudioFormat) throws(ChannelError) {
         do {
-            if newFormat == .linear16 && info.signalling == .clear { try setAudioMode(true) }
             let fd = try fileDescriptor("DAHDI_SETLINEAR")
-            try dahdiIOCTL(fd, CDAHDI_SETLINEAR, int: newFormat == .linear16 ? 1 : 0,
-                           operation: "DAHDI_SETLINEAR", number: info.number)
-            if newFormat != .linear16 {
+            let clear = info.signalling == .clear
+            // DAHDI_SETLINEAR needs audio mode: turn it on before linear, and leave linear
+            // before turning it off again on a clear channel.
+            if newFormat == .linear16 {
+                if clear { try setAudioMode(true) }
+                try dahdiIOCTL(fd, CDAHDI_SETLINEAR, int: 1, operation: "DAHDI_SETLINEAR", number: info.number)
+            } else {
+                if audioFormat == .linear16 || !clear {
+                    try dahdiIOCTL(fd, CDAHDI_SETLINEAR, int: 0, operation: "DAHDI_SETLINEAR", number: info.number)
+                }
                 try dahdiIOCTL(fd, CDAHDI_SETLAW, int: newFormat == .aLaw ? DAHDI_LAW_ALAW : DAHDI_LAW_MULAW,
                                operation: "DAHDI_SETLAW", number: info.number)
+                if clear { try setAudioMode(false) }
             }
             format.store(Self.code(of: newFormat), ordering: .relaxed)
         } catch {

@@ -76,7 +76,9 @@ struct AnalogPairChecks {
         let off = pair.ringCadenceMS.count > 1 ? pair.ringCadenceMS[1] : 0
         let run: Result<RingAndCallerID.Outcome, any Error>
         do {
-            _ = try await waiter.settle(5, [fxs, fxo])
+            // A real FXO port ignores ringing for 2 s after it hangs up (DAHDI's
+            // RING_DEBOUNCE_TIME); the hook checks just hung it up, so wait that out first.
+            _ = try await waiter.settle(110, [fxs, fxo])
             run = .success(try await RingAndCallerID(pair: pair, advance: advance, limits: limits).run())
         } catch {
             run = .failure(error)

@@ -100,7 +100,7 @@ struct DAHDILoopChecks {
 
     func checkLinearAudio() {
         let layout = layout
-        report.check("linear mode (DAHDI_SETLINEAR): samples cross as the exact A-law codes, both ways") {
+        report.check("linear mode (DAHDI_SETLINEAR): samples cross as the exact A-law codes, both ways, and A-law again after") {
             let a = try open(layout.clearChannels[1]), b = try open(layout.clearChannels[1] + layout.offset)
             defer { a.close(); b.close() }
             try a.setAudioFormat(.linear16)
@@ -113,8 +113,14 @@ struct DAHDILoopChecks {
             let backward = try OneWayLoop.run(writer: b, payload: codes, reader: a)
             let backwardCodes = backward.withUnsafeBytes { Array($0.bindMemory(to: Int16.self)) }.map { ALaw.encode($0) }
             let backwardAt = LoopbackPattern.firstIndex(of: codes, in: backwardCodes)
-            return (forwardAt != nil && backwardAt != nil && a.audioFormat == .linear16,
-                    "\(codes.count) samples: linear->A-law at \(forwardAt.map(String.init) ?? "not found"), A-law->linear at \(backwardAt.map(String.init) ?? "not found")")
+            // Back to A-law: the clear channel carries bytes bit for bit again.
+            try a.setAudioFormat(.aLaw)
+            let again = try OneWayLoop.run(writer: a, payload: codes, reader: b)
+            let againAt = LoopbackPattern.firstIndex(of: codes, in: again)
+            return (forwardAt != nil && backwardAt != nil && againAt != nil && a.audioFormat == .aLaw,
+                    "\(codes.count) samples: linear->A-law at \(forwardAt.map(String.init) ?? "not found"), "
+                        + "A-law->linear at \(backwardAt.map(String.init) ?? "not found"), "
+                        + "back in A-law bit-exact at \(againAt.map(String.init) ?? "not found")")
         }
     }
 
