@@ -92,6 +92,15 @@ public final class IVRSimulation {
         public var description: String { diagnostics }
     }
 
+    /// The language asked for is not one the script declares.
+    public struct UnknownLanguage: Error, CustomStringConvertible {
+        public var language: String
+        public var languages: [String]
+        public var description: String {
+            "'\(language)' is not one of the script's languages (\(languages.joined(separator: ", ")))"
+        }
+    }
+
     public let options: Options
     /// The scripts in service; reload one with `scripts.load(path)` between calls.
     public let scripts: ScriptStore
@@ -107,13 +116,17 @@ public final class IVRSimulation {
 
     /// Loads `script` and brings up the card, engines and the line.
     ///
-    /// - Throws: ``ScriptNotLoaded`` when the script has errors; a `ToneZones` error for an
-    ///   unknown zone.
+    /// - Throws: ``ScriptNotLoaded`` when the script has errors, ``UnknownLanguage``, a
+    ///   `ToneZones` error for an unknown zone.
     public init(script path: String, options: Options) async throws {
         self.options = options
         scripts = ScriptStore(logger: options.logger)
         let (loaded, diagnostics) = scripts.load(path)
         guard loaded else { throw ScriptNotLoaded(diagnostics: diagnostics) }
+        let languages = scripts.entry(for: path)?.loaded.script?.languages.map(\.value) ?? []
+        if let language = options.language, !languages.isEmpty, !languages.contains(language) {
+            throw UnknownLanguage(language: language, languages: languages)
+        }
         let zone = try ToneZones.zone(options.zone)
         let card = SimulatedCard(layout: .simulated(fxsPorts: options.agents, fxoPorts: 1, zone: options.zone))
         let port = options.agents + 1
