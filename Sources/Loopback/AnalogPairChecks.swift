@@ -119,7 +119,7 @@ struct AnalogPairChecks {
             let fields = [("number", sent.number, got.number), ("name", sent.name, got.name), ("date", sent.dateTime, got.dateTime)]
             let wrong = fields.filter { $0.1 != $0.2 }.map { "\($0.0) \($0.2 ?? "none") instead of \($0.1 ?? "none")" }
             let afterRing = (at - endFrame) * 20
-            let beforeNext = r.second.map { ($0 - at) * 20 }
+            let beforeNext = r.ringAfterCallerID.map { ($0 - at) * 20 }
             return .init(passed: wrong.isEmpty,
                          measured: [Measurement("decoded after", Double(afterRing), "ms"),
                                     Measurement("before next ring", beforeNext.map(Double.init), "ms"),
