@@ -1,8 +1,9 @@
 import ChannelConformance
 import TelephonyCore
 
-/// The checks across an FXS port cabled to an FXO port: hook and ring across, then, with the
-/// FXO port off hook, tone level, frequency sweep and echo return loss in both directions.
+/// The checks across an FXS port cabled to an FXO port: hook, ring and caller ID across, then,
+/// with the FXO port off hook, tone level, frequency sweep, echo return loss and DTMF in both
+/// directions.
 ///
 /// The pair is left idle (both on hook) at the end.
 struct AnalogPairChecks {
