@@ -19,7 +19,10 @@ import TelephonyCore
 ///   simulated card's manual clock that is about a second of wall time for the whole bench.
 public enum LoopbackHarness {
     /// Runs every check on every pair of `target`, in order, and returns the report.
-    public static func run(_ target: LoopbackTarget) async -> LoopbackReport {
+    ///
+    /// - Parameter progress: called with each pair's checks as soon as that pair is done (a real
+    ///   card takes about 25 s an analog pair, so a tool can show them as they come).
+    public static func run(_ target: LoopbackTarget, progress: (@Sendable ([LoopbackCheck]) -> Void)? = nil) async -> LoopbackReport {
         // A manual clock never suspends; yield after every frame so a long run shares the
         // cooperative thread pool with the rest of the process (libpri's event streams among them).
         let clock = target.advance
@@ -29,10 +32,14 @@ public enum LoopbackHarness {
         }
         var checks: [LoopbackCheck] = []
         for pair in target.analogPairs {
-            checks += await AnalogPairChecks(pair: pair, advance: advance, limits: target.limits).run()
+            let done = await AnalogPairChecks(pair: pair, advance: advance, limits: target.limits).run()
+            progress?(done)
+            checks += done
         }
         for pair in target.spanPairs {
-            checks += await SpanPairChecks(pair: pair, advance: advance, limits: target.limits, card: target.card).run()
+            let done = await SpanPairChecks(pair: pair, advance: advance, limits: target.limits, card: target.card).run()
+            progress?(done)
+            checks += done
         }
         return LoopbackReport(backend: target.name, checks: checks)
     }
