@@ -34,6 +34,33 @@ test: deps-build prompts
 	@$(SWIFT) build -q --build-tests
 	@$(SWIFT) test -q --skip-build --parallel
 
+DSP_CORPUS = $(SHARED)/dsp-corpus
+CC ?= gcc
+# The last CPU, as the kit's run_spandsp.sh pins its harness.
+BENCH_CPU ?= $(shell echo $$(( $$(nproc) - 1 )))
+BENCH_RUNS ?= 9
+
+## make dsp-score: offhook's detectors over the DSP corpus, scored by the kit beside SpanDSP
+dsp-score: release
+	@scripts/deps.sh bench
+	@mkdir -p .build/dsp-score
+	@$(BIN_RELEASE) dsp detect --corpus $(DSP_CORPUS)/corpus --out .build/dsp-score
+	@python3 $(DSP_CORPUS)/score.py --corpus $(DSP_CORPUS)/corpus --dtmf .build/dsp-score/dtmf.tsv \
+	    --tones .build/dsp-score/tones.tsv --name "offhook $$(git rev-parse --short HEAD 2>/dev/null)" \
+	    --json .build/dsp-score/score.json --fp-detail .build/dsp-score/false_positives.tsv \
+	    | tee .build/dsp-score/score.txt
+	@python3 $(DSP_CORPUS)/compare.py $(DSP_CORPUS)/results/spandsp/score.json .build/dsp-score/score.json
+
+## make bench: offhook's DSP timed beside SpanDSP (the kit's harness, built here), one core, release
+bench: release
+	@scripts/deps.sh bench
+	@mkdir -p .build/spandsp
+	@$(CC) -O2 -g -Wall -o .build/spandsp/bench_spandsp $(DSP_CORPUS)/harness/bench_spandsp.c -lspandsp -ltiff -lm
+	@taskset -c $(BENCH_CPU) .build/spandsp/bench_spandsp speed $(DSP_CORPUS)/corpus $(BENCH_RUNS) 160 \
+	    | tee .build/spandsp/speed.txt
+	@taskset -c $(BENCH_CPU) $(BIN_RELEASE) dsp bench --corpus $(DSP_CORPUS)/corpus --runs $(BENCH_RUNS) \
+	    --spandsp .build/spandsp/speed.txt
+
 ## make vm-test: Offhook against the real DAHDI kernel modules in a QEMU VM (see scripts/vm/vm-test.sh)
 vm-test:
 	@scripts/vm/vm-test.sh

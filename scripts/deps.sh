@@ -8,7 +8,7 @@ for group in "$@"; do
     build) pkgs+=(pkg-config libpri-dev libtonezone-dev dahdi-source libasound2-dev libsndfile1-dev libsoxr-dev libsqlite3-dev) ;;
     test)  pkgs+=(python3 python3-numpy) ;;
     run)   ;;
-    bench) pkgs+=(libspandsp-dev libtiff-dev python3 python3-numpy) ;;
+    bench) pkgs+=(libspandsp-dev libtiff-dev gcc libc6-dev util-linux python3 python3-numpy) ;;
     vm)    pkgs+=(qemu-system-x86 busybox-static cpio dahdi dahdi-source bzip2 make gcc libc6-dev libelf1 libssl3 xz-utils kmod) ;;
     prompts) pkgs+=(espeak-ng sox asterisk-core-sounds-en-wav) ;;
     *) echo "deps.sh: unknown group '$group'" >&2; exit 2 ;;

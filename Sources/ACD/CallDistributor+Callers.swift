@@ -185,7 +185,10 @@ extension CallDistributor {
 
     /// Offers waiting callers, oldest first across all queues, to free agents.
     mutating func dispatch(at now: ContinuousClock.Instant) -> [Action] {
+        // Nobody free (the usual case when callers wait): nothing to offer.
+        guard agents.values.contains(where: \.isAvailable) else { return [] }
         var actions: [Action] = []
+        let tiersByQueue = queues.map { queue in tiers.filter { $0.queue == queue.id } }
         var waiting: [(at: ContinuousClock.Instant, q: Int, i: Int)] = []
         for (q, queue) in queues.enumerated() {
             for (i, caller) in queue.callers.enumerated() where caller.ringing.isEmpty {
@@ -194,8 +197,9 @@ extension CallDistributor {
         }
         waiting.sort { ($0.at, $0.q, $0.i) < ($1.at, $1.q, $1.i) }
         for (_, q, i) in waiting {
+            guard agents.values.contains(where: \.isAvailable) else { break }
             let name = queues[q].id
-            let queueTiers = tiers.filter { $0.queue == name }
+            let queueTiers = tiersByQueue[q]
             func candidates(excluding tried: Set<Int>) -> [RoutingCandidate] {
                 queueTiers.compactMap { tier in
                     guard let agent = agents[tier.agent], agent.isAvailable, !tried.contains(agent.port) else { return nil }

@@ -51,11 +51,18 @@ struct RingAndCallerID {
 
         try fxs.setHook(.ring)
         defer { try? fxs.setHook(.ringOff) }
+        /// Writes the next frame of caller ID (silence once it is all sent).
+        func sendFrame() throws {
+            out.withUnsafeMutableBufferPointer { for i in $0.indices { $0[i] = 0 }; _ = generator.generate(into: $0) }
+            _ = try out.withUnsafeBufferPointer { try fxs.writeSamples($0) }
+        }
         while frame < limit, waitingForSecond || (outcome.transmittedAt != nil && generator.isBusy) || (outcome.callerIDAfter != nil && outcome.transmittedAt == nil) {
-            if let start = outcome.callerIDAfter, frame >= start + Self.callerIDDelayFrames, generator.isBusy {
-                if outcome.transmittedAt == nil { outcome.transmittedAt = frame }
-                out.withUnsafeMutableBufferPointer { for i in $0.indices { $0[i] = 0 }; _ = generator.generate(into: $0) }
-                _ = try out.withUnsafeBufferPointer { try fxs.writeSamples($0) }
+            if let start = outcome.callerIDAfter, frame >= start + Self.callerIDDelayFrames, outcome.transmittedAt == nil {
+                // Two frames ahead, then one for each frame the FXS port receives (its clock),
+                // so the modem's signal never has a gap however the harness is scheduled.
+                outcome.transmittedAt = frame
+                try sendFrame()
+                try sendFrame()
             }
             try await advance(1)
             frame += 1
@@ -77,9 +84,15 @@ struct RingAndCallerID {
             if outcome.second != nil && burstsEnded >= burstsBefore { waitingForSecond = false }
             _ = try fxs.drainEvents()
             while true {
+                let result = try heard.withUnsafeMutableBufferPointer { try fxs.readSamples(into: $0) }
+                if result == .wouldBlock { break }
+                if result == .eventPending { _ = try fxs.drainEvents(); continue }
+                if outcome.transmittedAt != nil && generator.isBusy { try sendFrame() }
+            }
+            while true {
                 let result = try heard.withUnsafeMutableBufferPointer { try fxo.readSamples(into: $0) }
                 if result == .wouldBlock { break }
-                if result == .eventPending { continue }
+                if result == .eventPending { break }    // read at the top of the next frame
                 guard outcome.callerIDAfter != nil, outcome.decoded == nil else { continue }
                 if let message = heard.withUnsafeBufferPointer({ receiver.process($0) }) {
                     outcome.decoded = message

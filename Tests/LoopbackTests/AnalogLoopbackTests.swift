@@ -30,6 +30,11 @@ struct AnalogLoopbackTests {
         let level = try #require(report.check("1↔3", "level 1004 Hz FXS→FXO"))
         #expect(abs(try #require(level.value("loss"))) < 0.2)
         #expect(abs(try #require(level.value("received")) + 10) < 0.2)
+        for direction in ["FXS→FXO", "FXO→FXS"] {
+            let sweep = try #require(report.check("1↔3", "sweep 300-3400 Hz \(direction)"))
+            let losses = sweep.measured.filter { $0.name.hasPrefix("loss ") }.compactMap(\.value)
+            #expect(losses.count == 9 && losses.allSatisfy { abs($0) < 0.05 }, "a 0 dB cable is flat: \(sweep.detail)")
+        }
         let callerID = try #require(report.check("1↔3", "caller ID across"))
         #expect(callerID.value("fields matching") == 3)
         #expect(callerID.detail.contains("number 075512345678, name \"OFFHOOK LOOP\", date 11231530"))

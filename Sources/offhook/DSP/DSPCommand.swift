@@ -5,6 +5,6 @@ struct DSPCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dsp",
         abstract: "Run the DTMF, fax-tone, call-progress and caller-ID detectors over recordings.",
-        subcommands: [DSPDetectCommand.self]
+        subcommands: [DSPDetectCommand.self, DSPDecodeCommand.self, DSPBenchCommand.self]
     )
 }

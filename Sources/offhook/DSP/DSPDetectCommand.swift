@@ -32,24 +32,15 @@ struct DSPDetectCommand: ParsableCommand {
     }
 
     func run() throws {
-        let list = try String(contentsOfFile: corpus + "/files.tsv", encoding: .utf8)
-        let files = list.split(separator: "\n").dropFirst().compactMap { line -> String? in
-            let name = line.split(separator: "\t").first.map(String.init)
-            return name?.hasPrefix("#") == false ? name : nil
-        }
+        let audio: CorpusAudio
+        do { audio = try CorpusAudio(directory: corpus) } catch { throw ValidationError("\(error)") }
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         var dtmf = "file\tdigit\ton_ms\toff_ms\n"
         var tones = "file\tevent\tms\toff_ms\n"
         var digits = 0, toneCount = 0
-        for file in files {
-            let base = corpus + "/" + file
-            let path = fileExists(base + ".s16") ? base + ".s16" : base + ".ul"
+        for file in audio.files {
             let samples: [Int16]
-            do {
-                samples = try AudioInput.samples(path: path)
-            } catch {
-                throw ValidationError("\(error)")
-            }
+            do { samples = try audio.samples(file) } catch { throw ValidationError("\(error)") }
             samples.withUnsafeBufferPointer { buffer in
                 for d in detectDigits(samples: buffer) {
                     dtmf += "\(file)\t\(d.digit)\t\(Self.ms(d.ms))" + (d.offMs.map { "\t" + Self.ms($0) } ?? "") + "\n"
@@ -64,7 +55,7 @@ struct DSPDetectCommand: ParsableCommand {
         }
         try dtmf.write(toFile: out + "/dtmf.tsv", atomically: true, encoding: .utf8)
         if !dtmfOnly { try tones.write(toFile: out + "/tones.tsv", atomically: true, encoding: .utf8) }
-        print("\(files.count) files: \(digits) digits -> \(out)/dtmf.tsv" + (dtmfOnly ? "" : ", \(toneCount) tones -> \(out)/tones.tsv"))
+        print("\(audio.files.count) files: \(digits) digits -> \(out)/dtmf.tsv" + (dtmfOnly ? "" : ", \(toneCount) tones -> \(out)/tones.tsv"))
     }
 
     static func ms(_ value: Double) -> String { String(format: "%.3f", value) }
