@@ -54,6 +54,7 @@ extension CallDistributor {
         }
         agents[port]?.state = .inCall(call: call)
         agents[port]?.callsAnswered += 1
+        agents[port]?.consecutiveMissedOffers = 0
         queues[q].statistics.answered += 1
         connected[call] = Connection(queue: q, agent: port, enqueuedAt: caller.enqueuedAt, answeredAt: now)
         logger.debug("answered", metadata: ["call": "\(call)", "agent": "\(port)"])
@@ -164,15 +165,24 @@ extension CallDistributor {
     mutating func ringTimedOut(call: Int, inQueue q: Int, at now: ContinuousClock.Instant) -> [Action] {
         guard let i = queues[q].callers.firstIndex(where: { $0.call == call }) else { return [] }
         var actions: [Action] = []
-        for port in queues[q].callers[i].ringing {
+        let rung = queues[q].callers[i].ringing
+        for port in rung {
             agents[port]?.state = .idle
             agents[port]?.missedOffers += 1
+            agents[port]?.consecutiveMissedOffers += 1
             actions.append(.stopRinging(port: port))
             actions.append(.report(.noAnswer(call: call, queue: queues[q].id, agent: port), at: now))
         }
-        logger.debug("no answer", metadata: ["call": "\(call)", "agents": "\(queues[q].callers[i].ringing)"])
+        logger.debug("no answer", metadata: ["call": "\(call)", "agents": "\(rung)"])
         queues[q].callers[i].ringing = []
         queues[q].callers[i].ringDeadline = nil
+        if let limit = pauseAfterMissedOffers {
+            for port in rung where (agents[port]?.consecutiveMissedOffers ?? 0) >= limit && agents[port]?.status == .available {
+                logger.notice("agent put on a break after missed offers", metadata: ["agent": "\(port)", "missed": "\(limit)"])
+                agents[port]?.consecutiveMissedOffers = 0
+                actions += changeStatus(of: port, to: .onBreak(reason: "no answer"), at: now)
+            }
+        }
         return actions
     }
 
@@ -185,7 +195,10 @@ extension CallDistributor {
 
     /// Offers waiting callers, oldest first across all queues, to free agents.
     mutating func dispatch(at now: ContinuousClock.Instant) -> [Action] {
+        // Nobody free (the usual case when callers wait): nothing to offer.
+        guard agents.values.contains(where: \.isAvailable) else { return [] }
         var actions: [Action] = []
+        let tiersByQueue = queues.map { queue in tiers.filter { $0.queue == queue.id } }
         var waiting: [(at: ContinuousClock.Instant, q: Int, i: Int)] = []
         for (q, queue) in queues.enumerated() {
             for (i, caller) in queue.callers.enumerated() where caller.ringing.isEmpty {
@@ -194,8 +207,9 @@ extension CallDistributor {
         }
         waiting.sort { ($0.at, $0.q, $0.i) < ($1.at, $1.q, $1.i) }
         for (_, q, i) in waiting {
+            guard agents.values.contains(where: \.isAvailable) else { break }
             let name = queues[q].id
-            let queueTiers = tiers.filter { $0.queue == name }
+            let queueTiers = tiersByQueue[q]
             func candidates(excluding tried: Set<Int>) -> [RoutingCandidate] {
                 queueTiers.compactMap { tier in
                     guard let agent = agents[tier.agent], agent.isAvailable, !tried.contains(agent.port) else { return nil }

@@ -30,6 +30,7 @@ public final class SQLiteCallRecordStore: CallRecordStore {
         guard version <= Self.schemaVersion else { throw .unsupportedSchema(version) }
         if path != ":memory:" { try database.execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL") }
         if version < 1 { try database.execute(Self.schema) }
+        try database.execute("CREATE INDEX IF NOT EXISTS queue_events_call ON queue_events(call_id)")
         insertCall = try database.prepare("""
             INSERT INTO calls(call_id, direction, channel, ani, dnis, start, answer, "end", duration, billable,
                               disposition, end_reason, q850_cause, ivr_path, last_menu, queue, agent, wait, talk)

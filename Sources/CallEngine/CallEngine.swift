@@ -17,7 +17,7 @@ public actor CallEngine {
     private let router: CallRouter
     private let application: any CallApplication
     let now: @Sendable () -> Duration
-    private let logger: Logger
+    let logger: Logger
     var lines: [FXOLine] = []
     var agents: [Int: AgentPhone] = [:]
     var queueRequests: [QueueRequest] = []
@@ -116,12 +116,15 @@ public actor CallEngine {
         case .playbackFinished(let id, let completed):
             deliver(.playbackFinished(id: id, completed: completed), line: index, at: time)
         case .recordingFinished(let id, let samples):
-            lines[index].isRecording = false
-            if lines[index].session == nil, let lingering = lines[index].lingering {
+if id == Self.callRecordingID {
+                writeCallRecording(samples, line: index)
+            } else if lines[index].session == nil, let lingering = lines[index].lingering {
+                lines[index].isRecording = false
                 var session = lingering.session
                 lines[index].lingering = nil
                 _ = session.handle(.recordingFinished(id: id, samples: samples), call: lingering.call, at: time)
             } else {
+                lines[index].isRecording = false
                 deliver(.recordingFinished(id: id, samples: samples), line: index, at: time)
             }
         case .channelFailed(let error):
@@ -235,6 +238,7 @@ public actor CallEngine {
     private func end(line index: Int, reason: CallEndReason, at time: Duration) {
         guard var call = lines[index].call else { return }
         lines[index].leg.bridge(to: nil)
+        if lines[index].recordingPath != nil { lines[index].leg.stopRecording() }
         callerLeft(call.id)
         endedCalls.append(call.id)
         call.state = .ended

@@ -8,6 +8,8 @@ struct FXOLine {
     let leg: MediaLeg
     var machine: FXOPort
     var call: Call?
+    /// Where the whole-call recording goes, while one runs.
+    var recordingPath: String?
     /// When the current ringing began (a call's start time).
     var firstRingAt: Duration?
     var session: (any CallSessionLogic)?

@@ -68,9 +68,9 @@ public struct Waiter: Sendable {
             }
             if case .bytes = result { next += 1 }
         }
-        // Prime the transmit buffer with two frames so the clock never finds it empty.
-        try writeNext()
-        try writeNext()
+        // Prime the transmit buffer with up to six frames (120 ms) so the clock never finds it
+        // empty, even when this task wakes late on a busy machine driving a real card's clock.
+        for _ in 0..<6 { try writeNext() }
         for _ in 0..<(frames + 12) {
             try writeNext()
             try await advance(1)

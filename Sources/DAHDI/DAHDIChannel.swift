@@ -51,11 +51,12 @@ public final class DAHDIChannel: TelephonyChannel {
             guard let info = parameters.channelInfo else {
                 throw DAHDIError.noSuchChannel(number, operation: "DAHDI_GET_PARAMS (sigtype \(parameters.sigType))")
             }
-            // D-channel: 16 buffers of a whole Q.921 frame. Audio: 20 ms blocks, four of them each
-            // way, so a reader or writer may be up to 60 ms late without losing a frame.
+            // D-channel: 16 buffers of a whole Q.921 frame. Audio: 20 ms blocks, eight of them each
+            // way, so a reader or writer may be up to 140 ms late without losing a frame (latency
+            // grows only when the writer runs ahead).
             let dChannel = info.portKind == .dChannel
             var buffers = dahdi_bufferinfo(txbufpolicy: DAHDI_POLICY_IMMEDIATE, rxbufpolicy: DAHDI_POLICY_IMMEDIATE,
-                                           numbufs: dChannel ? 16 : 4,
+                                           numbufs: dChannel ? 16 : 8,
                                            bufsize: dChannel ? 1024 : Int32(AudioFrame.samples),
                                            readbufs: 0, writebufs: 0)
             try dahdiIOCTL(fd, CDAHDI_SET_BUFINFO, &buffers, operation: "DAHDI_SET_BUFINFO", number: number)

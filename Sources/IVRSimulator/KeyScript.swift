@@ -20,6 +20,11 @@ public struct KeyScript: Sendable, Hashable, CustomStringConvertible {
     public struct InvalidKey: Error, Hashable, CustomStringConvertible {
         public var group: String
         public var character: Character
+
+        public init(group: String, character: Character) {
+            self.group = group
+            self.character = character
+        }
         public var description: String {
             "'\(character)' in '\(group)' is not a key: use 0-9 * # A-D, and - alone to stay silent"
         }
@@ -39,10 +44,10 @@ public struct KeyScript: Sendable, Hashable, CustomStringConvertible {
                 groups.append(.silence)
                 continue
             }
-            let keys = word.uppercased()
-            if let bad = keys.first(where: { !"0123456789*#ABCD".contains($0) }) {
+            if let bad = word.first(where: { !"0123456789*#ABCDabcd".contains($0) }) {
                 throw InvalidKey(group: String(word), character: bad)
             }
+            let keys = word.uppercased()
             groups.append(.keys(keys))
         }
         self.groups = groups

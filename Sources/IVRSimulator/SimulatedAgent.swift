@@ -6,6 +6,7 @@ struct SimulatedAgent {
     let phone: VirtualPhone
     private var rungSince: Duration?
     private var answeredAt: Duration?
+    private var lastRung: Duration?
     /// How many calls the agent answered.
     private(set) var answered = 0
 
@@ -19,16 +20,20 @@ struct SimulatedAgent {
             }
             return
         }
-        guard phone.isBeingRung else {
+        // The phone rings in bursts; between them it is still ringing, until a silence longer
+        // than any cadence's says the call went elsewhere.
+        if phone.isBeingRung {
+            rungSince = rungSince ?? now
+            lastRung = now
+        } else if let lastRung, now - lastRung > .seconds(6) {
             rungSince = nil
-            return
+            self.lastRung = nil
         }
-        let since = rungSince ?? now
-        rungSince = since
-        if now - since >= delay {
+        if let rungSince, now - rungSince >= delay {
             phone.lift()
             answeredAt = now
-            rungSince = nil
+            self.rungSince = nil
+            lastRung = nil
             answered += 1
         }
     }

@@ -66,7 +66,8 @@ public struct SimulatedCallResult: Sendable {
     public var footer: String {
         var out = "ended: \(outcome)\n"
         if let record {
-            out += "call record: \(record.id), caller '\(record.caller)', route \(record.route ?? "-"), "
+            let agent = record.agentPort.map { ", queue \(record.queue ?? "-"), agent on port \($0)" } ?? ""
+            out += "call record: \(record.id), caller '\(record.caller)', route \(record.route ?? "-")\(agent), "
                 + "talk \(Self.seconds(record.talkTime)) s, \(record.endReason.map { "\($0)" } ?? "-")\n"
         }
         for path in recordings { out += "recording: \(path)\n" }
@@ -78,7 +79,7 @@ public struct SimulatedCallResult: Sendable {
     /// "outcome", "callRecord", "recordings", "keysNotPressed"}`.
     public var json: String {
         struct Record: Encodable {
-            var id: String, caller: String, route: String?, talkMs: Int, endReason: String?
+            var id: String, caller: String, route: String?, queue: String?, agentPort: Int?, talkMs: Int, endReason: String?
         }
         struct Document: Encodable {
             var caller: String
@@ -92,7 +93,8 @@ public struct SimulatedCallResult: Sendable {
         let document = Document(
             caller: caller, answeredAfterMs: answeredAt.map { Self.milliseconds($0 - ringingAt) }, transcript: transcript,
             outcome: outcome,
-            callRecord: record.map { Record(id: "\($0.id)", caller: $0.caller, route: $0.route, talkMs: Self.milliseconds($0.talkTime),
+            callRecord: record.map { Record(id: "\($0.id)", caller: $0.caller, route: $0.route, queue: $0.queue, agentPort: $0.agentPort,
+                                            talkMs: Self.milliseconds($0.talkTime),
                                             endReason: $0.endReason.map { "\($0)" }) },
             recordings: recordings, keysNotPressed: keysLeft.map(\.description))
         let encoder = JSONEncoder()

@@ -13,7 +13,7 @@ struct LegState {
     private var failed = false
 
     private var playback: (audio: PromptAudio, position: Int, id: Int, bargeIn: Bool, loops: Bool)?
-    private var recording: (id: Int, samples: [Int16], maximum: Int)?
+    private var recording: (id: Int, samples: [Int16], maximum: Int, bothWays: Bool)?
 
     init(channel: any TelephonyChannel, analyzers: [any FrameAnalyzer], events: MediaEventQueue) {
         self.channel = channel
@@ -102,6 +102,13 @@ struct LegState {
                 if current.loops && !samples.isEmpty { playback!.position = 0 } else { stopPlayback(completed: true) }
             }
         }
+        if let current = recording, current.bothWays, current.samples.count >= AudioFrame.samples {
+            // Mix what the leg sends into the frame just recorded from it: the whole conversation.
+            let start = current.samples.count - AudioFrame.samples
+            for i in 0..<AudioFrame.samples {
+                recording!.samples[start + i] = Int16(clamping: Int32(current.samples[start + i]) + Int32(tx[i]))
+            }
+        }
         do {
             _ = try channel.writeSamples(UnsafeBufferPointer(tx))
         } catch {
@@ -123,11 +130,11 @@ struct LegState {
         events.post(.playbackFinished(id: current.id, completed: completed))
     }
 
-    mutating func startRecording(id: Int, maximumSamples: Int) {
+    mutating func startRecording(id: Int, maximumSamples: Int, bothWays: Bool) {
         stopRecording()
         var samples: [Int16] = []
         samples.reserveCapacity(maximumSamples + AudioFrame.samples)
-        recording = (id, samples, maximumSamples)
+        recording = (id, samples, maximumSamples, bothWays)
     }
 
     mutating func stopRecording() {

@@ -98,8 +98,8 @@ public final class MediaEngine: @unchecked Sendable {
                     if let old = legs[partner]?.bridge, old != slot { legs[old]?.bridge = nil }
                     legs[partner]?.bridge = slot
                 }
-            case .record(let slot, let id, let maximumSamples):
-                legs[slot]?.startRecording(id: id, maximumSamples: maximumSamples)
+            case .record(let slot, let id, let maximumSamples, let bothWays):
+                legs[slot]?.startRecording(id: id, maximumSamples: maximumSamples, bothWays: bothWays)
             case .stopRecording(let slot):
                 legs[slot]?.stopRecording()
             case .setAnalyzers(let slot, let analyzers):
@@ -118,7 +118,7 @@ enum EngineCommand: @unchecked Sendable {
     case play(Int, PromptAudio, id: Int, bargeIn: Bool, loops: Bool)
     case stopPlayback(Int)
     case bridge(Int, Int?)
-    case record(Int, id: Int, maximumSamples: Int)
+    case record(Int, id: Int, maximumSamples: Int, bothWays: Bool)
     case stopRecording(Int)
     case setAnalyzers(Int, [any FrameAnalyzer])
 }

@@ -40,11 +40,13 @@ public final class MediaLeg: Sendable {
         engine.send(.bridge(slot, other?.slot))
     }
 
-    /// Records what the channel receives, up to `maximum`; reports `.recordingFinished`.
-    public func record(id: Int, maximum: Duration) {
+    /// Records what the channel receives (with `bothWays`, mixed with what it sends: the whole
+    /// conversation), up to `maximum`; reports `.recordingFinished`. The buffer is allocated
+    /// once, when the recording starts; frames only fill it.
+    public func record(id: Int, maximum: Duration, bothWays: Bool = false) {
         let samples = Int(maximum.components.seconds) * AudioFrame.sampleRate
             + Int(maximum.components.attoseconds / 125_000_000_000_000)
-        engine.send(.record(slot, id: id, maximumSamples: max(AudioFrame.samples, samples)))
+        engine.send(.record(slot, id: id, maximumSamples: max(AudioFrame.samples, samples), bothWays: bothWays))
     }
 
     /// Ends the current recording early.

@@ -10,12 +10,12 @@ import ToneZones
 struct LoopbackCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "loopback",
-        abstract: "Test ports wired back to back: hook, ring, tone level, sweep, echo, E1 pattern, HDLC and a PRI call.",
+        abstract: "Test ports wired back to back: hook, ring, caller ID, DTMF, level, sweep, echo, E1 pattern, HDLC, a PRI call.",
         discussion: """
             Pairs come from the config's [wiring] section (cable = FXS:FXO, span-cable = SPAN:SPAN) \
             unless --pair names them. On the simulated card the harness drives the card's own clock \
-            and finishes in a moment; on a real card it takes about 20 s of real time per analog \
-            pair. Exits with status 1 when any check fails; every check prints what it measured.
+            and finishes in a moment; on a real card it takes about 25 s of real time per analog \
+            pair and a few seconds per span pair. Exits with status 1 when any check fails; every check prints what it measured.
             """)
 
     @OptionGroup var options: ConfigOptions
@@ -93,7 +93,8 @@ struct LoopbackCommand: AsyncParsableCommand {
         if let simulated = opened.simulated {
             advance = { simulated.advance(frames: $0) }
         } else {
-            advance = { try await Task.sleep(for: .milliseconds(20 * $0)) }
+            let pacer = FramePacer()
+            advance = { try await pacer.advance($0) }
         }
         var limits = LoopbackLimits()
         limits.loss = limits.loss.lowerBound...maxLoss
@@ -109,7 +110,14 @@ struct LoopbackCommand: AsyncParsableCommand {
             printError("offhook: \(error)")
             throw ExitCode(ExitStatus.badConfiguration)
         }
-        let report = await LoopbackHarness.run(target)
+        // On a real card the run takes real time: show each pair's results on stderr as they come.
+        var progress: (@Sendable ([LoopbackCheck]) -> Void)?
+        if opened.simulated == nil {
+            progress = { checks in
+                for check in checks { printError(check.description) }
+            }
+        }
+        let report = await LoopbackHarness.run(target, progress: progress)
         target.closeChannels()
         if json {
             let encoder = JSONEncoder()

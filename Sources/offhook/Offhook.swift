@@ -14,6 +14,7 @@ struct Offhook: AsyncParsableCommand {
             PRILoopCommand.self,
             DSPCommand.self,
             Report.self,
+            Queues.self,
             Simulate.self,
         ]
     )

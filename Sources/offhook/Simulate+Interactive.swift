@@ -1,3 +1,4 @@
+import Foundation
 import IVRSimulator
 
 extension Simulate {
@@ -5,7 +6,7 @@ extension Simulate {
     func interactiveCall(_ simulation: IVRSimulation) async throws -> SimulatedCallResult {
         let terminal = RawTerminal()
         defer { terminal.restore() }
-        print("ringing \(script) from \(callerID): keys 0-9 * # A-D, f fax tone, q or Ctrl-C hangs up")
+        printNotice("ringing \(script) from \(callerID): keys 0-9 * # A-D, f fax tone, q or Ctrl-C hangs up")
         let ringingAt = simulation.now
         var answeredAt: Duration?
         var printed = 0
@@ -17,7 +18,7 @@ extension Simulate {
             await simulation.step()
             if answeredAt == nil && simulation.isAnswered {
                 answeredAt = simulation.now
-                print("answered")
+                printNotice("answered")
                 if fax { simulation.sendFaxTone() }
             }
             let entries = simulation.snapshot.transcript.entries
@@ -49,5 +50,9 @@ extension Simulate {
         let snapshot = simulation.snapshot
         return SimulatedCallResult(caller: callerID, ringingAt: ringingAt, answeredAt: answeredAt, transcript: snapshot.transcript,
                                    recordings: snapshot.recordings, record: simulation.callRecords.last, keysLeft: [])
+    }
+
+    private func printNotice(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 }

@@ -16,7 +16,7 @@ struct Simulate: AsyncParsableCommand {
             ("-" stays silent and lets the script time out); when the script records, the caller \
             speaks for a few seconds, then presses the next group or hangs up. Without --keys the \
             call runs in real time and the keyboard is the keypad: 0-9 * # A-D press keys, f sends \
-            a fax tone, q or Ctrl-C hangs up.
+            a fax tone, q or Ctrl-C hangs up. With --fax (and no --keys) the caller is a fax machine.
             """
     )
 
@@ -38,6 +38,9 @@ struct Simulate: AsyncParsableCommand {
     @Option(help: "The tone zone of the simulated card.")
     var zone = "cn"
 
+    @Option(help: "Agents' phones (FXS ports) serving the script's queues; each agent is ready and answers after 2 s, talks 5 s. With 0, queues overflow.")
+    var agents = 0
+
     @Flag(help: "The caller is a fax machine: it sends the fax calling tone (CNG) once answered.")
     var fax = false
 
@@ -48,6 +51,7 @@ struct Simulate: AsyncParsableCommand {
     var json = false
 
     func validate() throws {
+        guard (0...32).contains(agents) else { throw ValidationError("--agents: between 0 and 32") }
         if let keys {
             do { _ = try KeyScript(parsing: keys) } catch { throw ValidationError("--keys: \(error)") }
         }
@@ -58,7 +62,7 @@ struct Simulate: AsyncParsableCommand {
             .appendingPathComponent("offhook-simulate-\(ProcessInfo.processInfo.processIdentifier)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let options = IVRSimulation.Options(caller: callerID, dialled: dialled, language: language, zone: zone,
-                                            recordingDirectory: folder)
+                                            recordingDirectory: folder, agents: agents)
         let simulation: IVRSimulation
         do {
             simulation = try await IVRSimulation(script: script, options: options)
@@ -67,15 +71,15 @@ struct Simulate: AsyncParsableCommand {
             throw ExitCode.failure
         }
         let result: SimulatedCallResult
-        if let keys {
-            result = await simulation.call(keys: try KeyScript(parsing: keys), fax: fax)
+        if keys != nil || fax {
+            result = await simulation.call(keys: try KeyScript(parsing: keys ?? ""), fax: fax)
         } else {
             result = try await interactiveCall(simulation)
         }
         if json {
             print(result.json)
         } else {
-            print(keys == nil ? result.footer : result.text, terminator: "")
+            print(keys == nil && !fax ? result.footer : result.text, terminator: "")
         }
     }
 }

@@ -1,4 +1,6 @@
+import AudioFiles
 import CallEngine
+import Glibc
 import Logging
 import Media
 import Signalling
@@ -129,6 +131,23 @@ struct LoudFrame: FrameAnalyzer {
         let calls = await engine.takeFinishedCalls()
         #expect(calls.map(\.endReason) == [.callerAbandoned])
         #expect(!line.isAnswered)
+    }
+
+    @Test func aCallIsRecordedBothWaysToWAV() async throws {
+        let line = try await answeredCall(analyzers: [LoudFrame(event: .dtmf("#"))])
+        let call = try #require(await engine.activeCalls.first)
+        let path = "/tmp/offhook-call-\(getpid())-\(call.id.rawValue).wav"
+        await engine.recordCall(call.id, to: path)
+        line.send(samples: [Int16](repeating: 0, count: 400) + [Int16](repeating: 3000, count: 800))
+        await run(15)
+        line.send(samples: [Int16](repeating: 9000, count: 160))
+        await run(5)
+        let ended = try #require(await engine.takeFinishedCalls().first)
+        #expect(ended.recording == path)
+        let samples = try AudioFileReader.read(path)
+        #expect(samples.count >= 2400, "about 16 frames recorded before the hang-up")
+        #expect(samples.contains { abs(Int($0) - 500) < 20 }, "the greeting the caller heard is in the recording")
+        #expect(samples.contains { abs(Int($0) - 3500) < 120 }, "the caller's voice, mixed over the greeting, is in it")
     }
 
     @Test func aCallWithNoRouteIsNotAnswered() async throws {

@@ -30,6 +30,11 @@ struct AnalogLoopbackTests {
         let level = try #require(report.check("1↔3", "level 1004 Hz FXS→FXO"))
         #expect(abs(try #require(level.value("loss"))) < 0.2)
         #expect(abs(try #require(level.value("received")) + 10) < 0.2)
+        for direction in ["FXS→FXO", "FXO→FXS"] {
+            let sweep = try #require(report.check("1↔3", "sweep 300-3400 Hz \(direction)"))
+            let losses = sweep.measured.filter { $0.name.hasPrefix("loss ") }.compactMap(\.value)
+            #expect(losses.count == 9 && losses.allSatisfy { abs($0) < 0.05 }, "a 0 dB cable is flat: \(sweep.detail)")
+        }
         let callerID = try #require(report.check("1↔3", "caller ID across"))
         #expect(callerID.value("fields matching") == 3)
         #expect(callerID.detail.contains("number 075512345678, name \"OFFHOOK LOOP\", date 11231530"))
@@ -41,5 +46,23 @@ struct AnalogLoopbackTests {
             #expect(dtmf.value("digits in place") == 16)
             #expect(dtmf.detail.contains("detected 0123456789*#ABCD"))
         }
+    }
+}
+
+extension AnalogLoopbackTests {
+    @Test func doubleRingZoneSendsCallerIDInTheLongPause() async throws {
+        // UK: 400 ms on, 200 ms off, 400 ms on, 2 s off; caller ID fits only in the 2 s pause.
+        let card = SimulatedCard(layout: .simulated(fxsPorts: 1, fxoPorts: 1, zone: "uk"))
+        try card.cable(fxsPort: 1, fxoPort: 2)
+        let target = try LoopbackTarget.open(card: card, advance: { card.advance(frames: $0) },
+                                             analogPairs: [(1, 2)], spanPairs: [],
+                                             ringCadence: { SimulatedCard.defaultRingCadences[$0] ?? [] })
+        defer { target.closeChannels() }
+        let report = await LoopbackHarness.run(target)
+        let ring = try #require(report.check("1↔2", "ring across (uk"))
+        #expect(ring.passed && ring.value("ring burst") == 400 && ring.value("ring pause") == 200, "\(ring.detail)")
+        let callerID = try #require(report.check("1↔2", "caller ID across"))
+        #expect(callerID.passed, "\(callerID.detail)")
+        #expect(try #require(callerID.value("before next ring")) > 0)
     }
 }

@@ -112,3 +112,38 @@ import Testing
         #expect(report.stdout.contains("Calls: 0, answered 0, billable 0 s"))
     }
 }
+
+/// `offhook queues`: the supervisor's view from the events the daemon writes.
+@Suite struct QueuesCommandTests {
+    @Test func waitingCallersAndAgents() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("offhook-queues-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("calls.db").path
+        let store = try SQLiteCallRecordStore(path: path)
+        let base = ReportCommandTests.base
+        func t(_ s: Double) -> Date { base.addingTimeInterval(s) }
+        for event in [
+            QueueEvent(time: t(0), kind: .agentLogin, agent: 1),
+            QueueEvent(time: t(0), kind: .agentLogin, agent: 2),
+            QueueEvent(time: t(1), kind: .agentPause, agent: 2),
+            QueueEvent(time: t(10), kind: .enqueued, callID: 7, queue: "service", detail: "13800138000"),
+            QueueEvent(time: t(10), kind: .offered, callID: 7, queue: "service", agent: 1),
+            QueueEvent(time: t(14), kind: .answered, callID: 7, queue: "service", agent: 1, wait: .seconds(4)),
+            QueueEvent(time: t(20), kind: .enqueued, callID: 8, queue: "service"),
+        ] { try store.insert(event) }
+        let result = try OffhookProcess.run(["queues", "--db", path, "--now", "2027-01-15T08:01:25Z"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == """
+            service: 1 waiting, longest 1:05
+              1. call 8    -             waiting 1:05
+
+            Agent  Status            State            For
+            1      available         in call 7        1:11
+            2      on break          idle             -
+
+            """)
+        let missing = try OffhookProcess.run(["queues", "--db", folder.appendingPathComponent("none.db").path])
+        #expect(missing.status == 66)
+    }
+}

@@ -21,7 +21,7 @@ final class EventRecorder: Sendable {
     }
 
     /// Waits for the first recorded event `extract` accepts, consumes it and returns the extraction.
-    func next<T>(_ what: String, within limit: Duration = .seconds(3), _ extract: (PRIEvent) -> T?) async throws -> T {
+    func next<T>(_ what: String, within limit: Duration = .seconds(20), _ extract: (PRIEvent) -> T?) async throws -> T {
         let deadline = ContinuousClock.now + limit
         while true {
             let found: T? = events.withLock { list in

@@ -76,7 +76,7 @@ struct RestartAndTimerTests {
         let start = ContinuousClock.now
         let id = try pair.cpe.placeCall(OutgoingCall(called: PartyNumber("700")))
         _ = try await pair.netEvents.next("SETUP at NET (ignored)") { $0.incomingCall }
-        let cause = try await pair.cpeEvents.next("T303 expiry", within: .seconds(2)) { $0.disconnectCause(of: id) }
+        let cause = try await pair.cpeEvents.next("T303 expiry", within: .seconds(20)) { $0.disconnectCause(of: id) }
         let elapsed = ContinuousClock.now - start
         #expect(cause == .noUserResponding)
         #expect(elapsed >= t303 * 2)

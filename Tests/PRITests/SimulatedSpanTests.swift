@@ -78,12 +78,12 @@ struct SimulatedSpanSupervisionTests {
 
         let shutAt = ContinuousClock.now
         try card.setShut(span: 2, true)
-        try await netEvents.next("NET down", within: .seconds(5)) { $0 == .dChannelDown ? () : nil }
+        try await netEvents.next("NET down", within: .seconds(20)) { $0 == .dChannelDown ? () : nil }
         let downAfter = ContinuousClock.now - shutAt
         #expect(lineEvents.withLock { $0.contains(.alarm) }, "span 1's D-channel reported the alarm")
 
         try card.setShut(span: 2, false)
-        try await netEvents.next("NET up again", within: .seconds(5)) { $0 == .dChannelUp ? () : nil }
+        try await netEvents.next("NET up again", within: .seconds(20)) { $0 == .dChannelUp ? () : nil }
         print("D-channel down \(downAfter) after the far span was shut (T200 100 ms, T203 200 ms)")
         net.shutdown()
         cpe.shutdown()

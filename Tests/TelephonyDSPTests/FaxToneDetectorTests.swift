@@ -122,4 +122,23 @@ struct FaxToneDetectorTests {
         for f0 in [110.0, 137.5, 220, 275] { x += ToneSignals.buzz(f0: f0, dBm0: -12, ms: 700) + ToneSignals.silence(ms: 100) }
         #expect(Self.detect(x).isEmpty)
     }
+
+    @Test("one event per call: CNG's start and end, decided together, come from two calls")
+    func oneEventPerCall() {
+        var detector = FaxToneDetector()
+        let x = ToneSignals.pcm(Self.cng() + ToneSignals.silence(ms: 200))
+        var calls: [(call: Int, event: FaxToneEvent)] = []
+        x.withUnsafeBufferPointer { buffer in
+            var i = 0, call = 0
+            while i < buffer.count {
+                let n = min(160, buffer.count - i)
+                if let e = detector.process(UnsafeBufferPointer(rebasing: buffer[i..<i + n])) { calls.append((call, e)) }
+                i += n
+                call += 1
+            }
+        }
+        #expect(calls.map(\.event.isOn) == [true, false])
+        #expect(calls.count == 2 && calls[0].call + 1 == calls[1].call)
+        #expect(calls.count == 2 && calls[0].event.samplePosition == calls[1].event.samplePosition)
+    }
 }

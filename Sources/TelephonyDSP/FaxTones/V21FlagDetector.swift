@@ -42,9 +42,6 @@ struct V21FlagDetector: Sendable {
     var bitsWithoutFlag: Int { bitsSinceFlag }
     /// Whether the last block carried a V.21 carrier (the band held the power).
     private(set) var carrier = false
-    /// The smoothed complex samples of the current block (2 kHz), before the bit logic.
-    private var smoothedRe: [Float] = Array(repeating: 0, count: 20)
-    private var smoothedIm: [Float] = Array(repeating: 0, count: 20)
 
     init() {
         let w = 2 * Double.pi * 1750 / 8000
@@ -59,55 +56,59 @@ struct V21FlagDetector: Sendable {
     mutating func process(block: UnsafeBufferPointer<Float>, blockPower: Float, minimumPower: Float) -> Bool {
         precondition(block.count == 80)
         let x = UnsafeRawPointer(block.baseAddress!)
+        // The state lives in locals (registers) for the loop; the smoothed samples on the stack.
+        var sr = sumRe, si = sumIm
+        var ring = (ringRe, ringIm)
+        var index = ringIndex
         var inBand: Float = 0
-        mixRe.withUnsafeBytes { mr in
-            mixIm.withUnsafeBytes { mi in
-                let base = mixOffset * 4
-                for j in 0..<20 {
-                    // Mix down and sum four samples: one 2 kHz complex sample; smooth over 3 ms.
-                    let v = x.loadUnaligned(fromByteOffset: j * 16, as: SIMD4<Float>.self)
-                    let zr = (v * mr.loadUnaligned(fromByteOffset: base + j * 16, as: SIMD4<Float>.self)).sum()
-                    let zi = (v * mi.loadUnaligned(fromByteOffset: base + j * 16, as: SIMD4<Float>.self)).sum()
-                    smooth(zr, zi)
-                    smoothedRe[j] = sumRe
-                    smoothedIm[j] = sumIm
-                    inBand += sumRe * sumRe + sumIm * sumIm
+        let base = mixOffset * 4
+        return withUnsafeTemporaryAllocation(of: Float.self, capacity: 40) { smoothed in
+            mixRe.withUnsafeBytes { mr in
+                mixIm.withUnsafeBytes { mi in
+                    for j in 0..<20 {
+                        // Mix down and sum four samples: one 2 kHz complex sample; smooth over 3 ms.
+                        let v = x.loadUnaligned(fromByteOffset: j * 16, as: SIMD4<Float>.self)
+                        let zr = (v * mr.loadUnaligned(fromByteOffset: base + j * 16, as: SIMD4<Float>.self)).sum()
+                        let zi = (v * mi.loadUnaligned(fromByteOffset: base + j * 16, as: SIMD4<Float>.self)).sum()
+                        let oldRe: Float, oldIm: Float
+                        switch index {
+                        case 0: (oldRe, oldIm) = (ring.0.0, ring.1.0); (ring.0.0, ring.1.0) = (zr, zi)
+                        case 1: (oldRe, oldIm) = (ring.0.1, ring.1.1); (ring.0.1, ring.1.1) = (zr, zi)
+                        case 2: (oldRe, oldIm) = (ring.0.2, ring.1.2); (ring.0.2, ring.1.2) = (zr, zi)
+                        case 3: (oldRe, oldIm) = (ring.0.3, ring.1.3); (ring.0.3, ring.1.3) = (zr, zi)
+                        case 4: (oldRe, oldIm) = (ring.0.4, ring.1.4); (ring.0.4, ring.1.4) = (zr, zi)
+                        default: (oldRe, oldIm) = (ring.0.5, ring.1.5); (ring.0.5, ring.1.5) = (zr, zi)
+                        }
+                        index = index == 5 ? 0 : index + 1
+                        sr += zr - oldRe
+                        si += zi - oldIm
+                        smoothed[j] = sr
+                        smoothed[20 + j] = si
+                        inBand += sr * sr + si * si
+                    }
                 }
             }
+            sumRe = sr
+            sumIm = si
+            (ringRe, ringIm) = ring
+            ringIndex = index
+            mixOffset = mixOffset == 0 ? 80 : 0
+            // A sine of amplitude A at the centre gives |z|² = 288 · A²/2.
+            let power = inBand / (20 * 288)
+            carrier = power >= 0.4 * blockPower && power >= 0.5 * minimumPower
+            guard carrier else {
+                consecutiveFlags = 0
+                bitsSinceFlag = 1000
+                previousRe = sr
+                previousIm = si
+                return false
+            }
+            var confirmed = false
+            for j in 0..<20 where bit(smoothed[j], smoothed[20 + j]) {
+                confirmed = true
+            }
+            return confirmed
         }
-        mixOffset = mixOffset == 0 ? 80 : 0
-        // A sine of amplitude A at the centre gives |z|² = 288 · A²/2.
-        let power = inBand / (20 * 288)
-        carrier = power >= 0.4 * blockPower && power >= 0.5 * minimumPower
-        guard carrier else {
-            consecutiveFlags = 0
-            bitsSinceFlag = 1000
-            previousRe = sumRe
-            previousIm = sumIm
-            return false
-        }
-        var confirmed = false
-        for j in 0..<20 where bit(smoothedRe[j], smoothedIm[j]) {
-            confirmed = true
-        }
-        return confirmed
-    }
-
-    /// The 3 ms moving sum of the 2 kHz samples.
-    @inline(__always)
-    private mutating func smooth(_ zr: Float, _ zi: Float) {
-        var oldRe: Float = 0, oldIm: Float = 0
-        switch ringIndex {
-        case 0: oldRe = ringRe.0; oldIm = ringIm.0; ringRe.0 = zr; ringIm.0 = zi
-        case 1: oldRe = ringRe.1; oldIm = ringIm.1; ringRe.1 = zr; ringIm.1 = zi
-        case 2: oldRe = ringRe.2; oldIm = ringIm.2; ringRe.2 = zr; ringIm.2 = zi
-        case 3: oldRe = ringRe.3; oldIm = ringIm.3; ringRe.3 = zr; ringIm.3 = zi
-        case 4: oldRe = ringRe.4; oldIm = ringIm.4; ringRe.4 = zr; ringIm.4 = zi
-        default: oldRe = ringRe.5; oldIm = ringIm.5; ringRe.5 = zr; ringIm.5 = zi
-        }
-        ringIndex = ringIndex == 5 ? 0 : ringIndex + 1
-        sumRe += zr - oldRe
-        sumIm += zi - oldIm
     }
 
     /// Discriminates, clocks and deframes one smoothed 2 kHz sample.

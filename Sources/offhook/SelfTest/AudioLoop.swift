@@ -36,22 +36,23 @@ enum AudioLoop {
                 let ready = poller.readiness(at: i)
                 let channel = channels[i]
                 if ready.contains(.event) { _ = try channel.drainEvents() }
-                if ready.contains(.writable), sent[i] < count {
+                // Fill every free buffer and drain every full one, so a late wake-up catches up.
+                writing: while ready.contains(.writable), sent[i] < count {
                     let end = min(sent[i] + frame, count)
                     let result = try transmit[i].withUnsafeBytes { try channel.write(UnsafeRawBufferPointer(rebasing: $0[sent[i]..<end])) }
                     switch result {
                     case .bytes(let n): sent[i] += n
                     case .eventPending: _ = try channel.drainEvents()
-                    case .wouldBlock: break
+                    case .wouldBlock: break writing
                     }
                     if sent[i] >= count { poller.setInterest([.readable, .event], at: i) }
                 }
-                if ready.contains(.readable) {
+                reading: while ready.contains(.readable) {
                     let result = try block.withUnsafeMutableBytes { try channel.read(into: $0) }
                     switch result {
                     case .bytes(let n): if received[i].count < count + 8000 * 3 { received[i] += block[0..<n] }
                     case .eventPending: _ = try channel.drainEvents()
-                    case .wouldBlock: break
+                    case .wouldBlock: break reading
                     }
                 }
             }

@@ -20,15 +20,18 @@ enum OneWayLoop {
             try poller.wait(timeout: .milliseconds(50))
             if poller.readiness(at: 0).contains(.event) { _ = try writer.drainEvents() }
             if poller.readiness(at: 1).contains(.event) { _ = try reader.drainEvents() }
-            if poller.readiness(at: 0).contains(.writable), sent < payload.count {
+            // Fill every free buffer and drain every full one, so a late wake-up catches up.
+            while poller.readiness(at: 0).contains(.writable), sent < payload.count {
                 let end = min(sent + writeFrame, payload.count)
                 let result = try payload.withUnsafeBytes { try writer.write(UnsafeRawBufferPointer(rebasing: $0[sent..<end])) }
-                if case .bytes(let n) = result { sent += n }
+                guard case .bytes(let n) = result else { break }
+                sent += n
                 if sent >= payload.count { doneAt = clock.now; poller.setInterest([.event], at: 0) }
             }
-            if poller.readiness(at: 1).contains(.readable) {
+            while poller.readiness(at: 1).contains(.readable) {
                 let result = try block.withUnsafeMutableBytes { try reader.read(into: $0) }
-                if case .bytes(let n) = result { received += block[0..<n] }
+                guard case .bytes(let n) = result else { break }
+                received += block[0..<n]
             }
             if let doneAt, clock.now - doneAt > .milliseconds(400) { break }
         }

@@ -4,7 +4,8 @@ import Synchronization
 ///
 /// `advance(n)` sleeps until n × 20 ms after the previous deadline, so sleep overshoot does not
 /// accumulate and a loop that advances one frame at a time keeps pace with the card. After a
-/// stall of more than two frames it starts counting from now instead of rushing to catch up.
+/// stall it catches up on up to eight frames (the card's buffers hold eight), then starts
+/// counting from now.
 final class RealTimeFrames: Sendable {
     private let deadline = Mutex<ContinuousClock.Instant?>(nil)
     private let clock = ContinuousClock()
@@ -12,7 +13,7 @@ final class RealTimeFrames: Sendable {
     func advance(_ frames: Int) async throws {
         let now = clock.now
         let target = deadline.withLock { deadline in
-            let earliest = now - .milliseconds(40)
+            let earliest = now - .milliseconds(160)
             let base = deadline.map { max($0, earliest) } ?? now
             deadline = base + .milliseconds(20 * frames)
             return deadline!

@@ -67,7 +67,7 @@ struct CallService: Service {
         if opened.simulated != nil, let first = routes.first {
             // `offhook simulate` runs the same script on a simulated card of its own.
             let language = first.language.map { " --language \($0)" } ?? ""
-            logger.notice("simulated card: call the \(first.name) script with `offhook simulate \(Self.tidy(first.target))\(language)` (the keyboard is the keypad) or with `--keys \"1 1 12345678#\"`")
+            logger.notice("simulated card: call the \(first.name) script with `offhook simulate \(first.target)\(language)` (the keyboard is the keypad) or with `--keys \"1 1 12345678#\"`")
         }
         pacer?.start()
         defer { pacer?.stop() }
@@ -123,18 +123,5 @@ struct CallService: Service {
         } onGracefulShutdown: {
             Task { await engine.shutdown() }
         }
-    }
-
-    /// `a/b/../../c` as `c`: paths in messages read as people type them.
-    static func tidy(_ path: String) -> String {
-        var parts: [Substring] = []
-        for part in path.split(separator: "/", omittingEmptySubsequences: false) {
-            if part == "..", let last = parts.last, last != "..", !last.isEmpty {
-                parts.removeLast()
-            } else if part != "." {
-                parts.append(part)
-            }
-        }
-        return parts.joined(separator: "/")
     }
 }
