@@ -217,12 +217,17 @@ public final class IVRSimulation {
     /// Whether the port has answered (the line is off hook).
     public var isAnswered: Bool { line.isAnswered }
 
+    /// What the caller heard from the port on this call (prompts, hold music, the agent), as
+    /// 8 kHz linear audio; the last minute at most.
+    public var heardAudio: [Int16] { line.heardSamples() }
+
     /// Whether caller audio (keys, tones, speech) is still going down the line.
     public var isSending: Bool { line.isSending }
 
     /// Rings the port, with the caller's number as caller ID between the rings.
     public func ring() {
         probe.reset()
+        line.clearHeard()
         line.ring(callerIDAudio: CallerAudio.callerID(options.caller, standard: CallerIDAnalyzer.standard(forZone: options.zone)))
     }
 
