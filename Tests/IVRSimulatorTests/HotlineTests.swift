@@ -21,8 +21,9 @@ import Testing
     }
 
     @Test func accountBalanceLookup() async throws {
-        let result = try await call("1 1 12345678# 3")
-        #expect(result.heardKeys == "1112345678#3")
+        let result = try await call("1 1 12345678# *")
+        #expect(result.heardKeys == "1112345678#*")
+        #expect(result.steps.contains("choice *"), "back in the main menu after the balance")
         #expect(Array(result.transcript.blocksEntered.prefix(6)) == ["start", "choose-language", "main", "account", "balance", "main"])
         #expect(result.steps.contains("account = 12345678"))
         #expect(result.steps.contains("lookup 12345678 in accounts: found"))
