@@ -92,6 +92,15 @@ public final class IVRSimulation {
         public var description: String { diagnostics }
     }
 
+    /// The language asked for is not one the script declares.
+    public struct UnknownLanguage: Error, CustomStringConvertible {
+        public var language: String
+        public var languages: [String]
+        public var description: String {
+            "'\(language)' is not one of the script's languages (\(languages.joined(separator: ", ")))"
+        }
+    }
+
     public let options: Options
     /// The scripts in service; reload one with `scripts.load(path)` between calls.
     public let scripts: ScriptStore
@@ -107,13 +116,17 @@ public final class IVRSimulation {
 
     /// Loads `script` and brings up the card, engines and the line.
     ///
-    /// - Throws: ``ScriptNotLoaded`` when the script has errors; a `ToneZones` error for an
-    ///   unknown zone.
+    /// - Throws: ``ScriptNotLoaded`` when the script has errors, ``UnknownLanguage``, a
+    ///   `ToneZones` error for an unknown zone.
     public init(script path: String, options: Options) async throws {
         self.options = options
         scripts = ScriptStore(logger: options.logger)
         let (loaded, diagnostics) = scripts.load(path)
         guard loaded else { throw ScriptNotLoaded(diagnostics: diagnostics) }
+        let languages = scripts.entry(for: path)?.loaded.script?.languages.map(\.value) ?? []
+        if let language = options.language, !languages.isEmpty, !languages.contains(language) {
+            throw UnknownLanguage(language: language, languages: languages)
+        }
         let zone = try ToneZones.zone(options.zone)
         let card = SimulatedCard(layout: .simulated(fxsPorts: options.agents, fxoPorts: 1, zone: options.zone))
         let port = options.agents + 1
@@ -204,12 +217,17 @@ public final class IVRSimulation {
     /// Whether the port has answered (the line is off hook).
     public var isAnswered: Bool { line.isAnswered }
 
+    /// What the caller heard from the port on this call (prompts, hold music, the agent), as
+    /// 8 kHz linear audio; the last minute at most.
+    public var heardAudio: [Int16] { line.heardSamples() }
+
     /// Whether caller audio (keys, tones, speech) is still going down the line.
     public var isSending: Bool { line.isSending }
 
     /// Rings the port, with the caller's number as caller ID between the rings.
     public func ring() {
         probe.reset()
+        line.clearHeard()
         line.ring(callerIDAudio: CallerAudio.callerID(options.caller, standard: CallerIDAnalyzer.standard(forZone: options.zone)))
     }
 

@@ -23,7 +23,7 @@ struct Simulate: AsyncParsableCommand {
     @Argument(help: "The script to call (for example IVRScripts/hotline.ivr).")
     var script: String
 
-    @Option(help: "Keys to press, one group per time the script listens, e.g. \"1 12345678# 2\".")
+    @Option(parsing: .unconditional, help: "Keys to press, one group per time the script listens, e.g. \"1 12345678# 2\" (- presses nothing).")
     var keys: String?
 
     @Option(name: .customLong("caller-id"), help: "The caller's number, sent as caller ID.")
@@ -69,6 +69,8 @@ struct Simulate: AsyncParsableCommand {
         } catch let error as IVRSimulation.ScriptNotLoaded {
             FileHandle.standardError.write(Data("\(error.diagnostics)\(script): not loaded\n".utf8))
             throw ExitCode.failure
+        } catch let error as IVRSimulation.UnknownLanguage {
+            throw ValidationError("--language: \(error)")
         }
         let result: SimulatedCallResult
         if keys != nil || fax {

@@ -53,4 +53,18 @@ import Testing
         #expect(result.status == 64)
         #expect(result.stderr.contains("'x' in '9x' is not a key"))
     }
+
+    @Test func aLanguageTheScriptLacksIsRefused() throws {
+        let result = try OffhookProcess.run(["simulate", "IVRScripts/hotline.ivr", "--keys", "1", "--language", "fr"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("'fr' is not one of the script's languages (zh, en)"))
+    }
+
+    @Test func aLeadingSilenceLetsTheLanguageMenuTimeOut() throws {
+        let result = try OffhookProcess.run(["simulate", "IVRScripts/hotline.ivr", "--keys", "- 9", "--language", "en"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.contains { $0.hasSuffix("] no-input (1)") })
+        #expect(lines.contains { $0.hasSuffix("] choice 9") })
+    }
 }
