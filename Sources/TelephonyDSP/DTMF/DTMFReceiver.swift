@@ -155,11 +155,14 @@ public struct DTMFReceiver: Sendable {
 
     /// Judges one full block and moves the digit state on.
     mutating func analyseBlock() {
-        let (re, im, total) = block.withUnsafeBufferPointer { bank.analyse($0.baseAddress!) }
+        // A block too quiet to hold two tones at the threshold is not correlated at all.
+        let total = block.withUnsafeBufferPointer { DTMFFilterBank.power($0.baseAddress!) }
+        let loud = total >= 2 * minimumPower
+        let (re, im) = loud ? block.withUnsafeBufferPointer { bank.analyse($0.baseAddress!) } : (SIMD8<Float>(), SIMD8<Float>())
         var digit = -1
         var inTolerance = false
         var isStrong = false
-        if total >= 2 * minimumPower {
+        if loud {
             let p = re * re + im * im
             var r = 0, pr = p[0]
             for k in 1..<4 where p[k] > pr { r = k; pr = p[k] }

@@ -71,9 +71,9 @@ extension RecordingDecoder.Event {
         let at = Self.format(ms)
         switch kind {
         case .dtmf(let digit, let off):
-            return "\(at)  dtmf      \(digit)" + (off.map { "  (until \(Self.format($0)))" } ?? "")
+            return "\(at)  dtmf      \(digit)" + (off.map { "  (until \(Self.format($0).drop { $0 == " " }))" } ?? "")
         case .tone(let name, let off):
-            return "\(at)  tone      \(name)" + (off.map { "  (until \(Self.format($0)))" } ?? "")
+            return "\(at)  tone      \(name)" + (off.map { "  (until \(Self.format($0).drop { $0 == " " }))" } ?? "")
         case .callerID(let m, let via):
             var parts = ["callerid  [\(via)]"]
             parts.append("number " + (m.number ?? m.numberAbsence.map { "absent (\(Self.reason($0)))" } ?? "-"))
