@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import IVRScript
 import IVRSimulator
 import Logging
 
@@ -47,10 +48,24 @@ struct Simulate: AsyncParsableCommand {
     @Option(help: "Where recorded messages are written (default: a new temporary folder).")
     var recordings: String?
 
+    @Option(help: "The local time the script sees, \"YYYY-MM-DD HH:MM\" (office hours, holidays); now by default.")
+    var at: String?
+
     @Flag(help: "Print the transcript as JSON.")
     var json = false
 
+    /// `--at` as a civil date and time, or `nil` when it does not read as one.
+    var localTime: CivilDateTime? {
+        guard let at else { return nil }
+        let parts = at.split(separator: " ")
+        guard parts.count == 2, let date = CivilDate(String(parts[0])) else { return nil }
+        let clock = parts[1].split(separator: ":").compactMap { Int($0) }
+        guard clock.count == 2, (0..<24).contains(clock[0]), (0..<60).contains(clock[1]) else { return nil }
+        return CivilDateTime(date: date, hour: clock[0], minute: clock[1])
+    }
+
     func validate() throws {
+        if at != nil && localTime == nil { throw ValidationError("--at: expected \"YYYY-MM-DD HH:MM\", e.g. \"2026-11-23 10:00\"") }
         guard (0...32).contains(agents) else { throw ValidationError("--agents: between 0 and 32") }
         if let keys {
             do { _ = try KeyScript(parsing: keys) } catch { throw ValidationError("--keys: \(error)") }
@@ -61,8 +76,9 @@ struct Simulate: AsyncParsableCommand {
         let folder = recordings ?? FileManager.default.temporaryDirectory
             .appendingPathComponent("offhook-simulate-\(ProcessInfo.processInfo.processIdentifier)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let options = IVRSimulation.Options(caller: callerID, dialled: dialled, language: language, zone: zone,
+        var options = IVRSimulation.Options(caller: callerID, dialled: dialled, language: language, zone: zone,
                                             recordingDirectory: folder, agents: agents)
+        if let fixed = localTime { options.localTime = { fixed } }
         let simulation: IVRSimulation
         do {
             simulation = try await IVRSimulation(script: script, options: options)
