@@ -50,6 +50,7 @@ dsp-score: release
 	    --json .build/dsp-score/score.json --fp-detail .build/dsp-score/false_positives.tsv \
 	    | tee .build/dsp-score/score.txt
 	@python3 $(DSP_CORPUS)/compare.py $(DSP_CORPUS)/results/spandsp/score.json .build/dsp-score/score.json
+	@python3 scripts/dsp-targets.py .build/dsp-score/score.json $(DSP_CORPUS)/results/spandsp/score.json
 
 ## make bench: offhook's DSP timed beside SpanDSP (the kit's harness, built here), one core, release
 bench: release

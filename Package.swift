@@ -56,7 +56,7 @@ let package = Package(
             "TelephonyDSP", "ToneZones", "ACD", "ACDService", .product(name: "Logging", package: "swift-log"),
         ]),
         .target(name: "CallEngine", dependencies: [
-            "TelephonyCore", "Media", "Signalling", "AudioFiles", .product(name: "Logging", package: "swift-log"),
+            "TelephonyCore", "Media", "Signalling", "AudioFiles", "PRI", .product(name: "Logging", package: "swift-log"),
         ]),
         .target(name: "CDAHDI"),
         .target(name: "DAHDI", dependencies: ["CDAHDI", "TelephonyCore"]),
@@ -104,7 +104,7 @@ let package = Package(
         .testTarget(name: "TelephonyDSPTests", dependencies: ["TelephonyDSP", "DSPTestSupport"]),
         .testTarget(name: "SimulatedCardTests", dependencies: ["SimulatedCard", "ChannelConformance", "TelephonyDSP"]),
         .testTarget(name: "AudioFilesTests", dependencies: ["AudioFiles"]),
-        .testTarget(name: "CallEngineTests", dependencies: ["CallEngine", "SimulatedCard", "Media", "Signalling", "TelephonyDSP", "ToneZones", "AudioFiles"]),
+        .testTarget(name: "CallEngineTests", dependencies: ["CallEngine", "SimulatedCard", "Media", "Signalling", "TelephonyDSP", "ToneZones", "AudioFiles", "PRI"]),
         .testTarget(name: "ACDServiceTests", dependencies: ["ACDService", "ACD", "CallEngine", "SimulatedCard", "Media", "ToneZones", "Signalling"]),
         .testTarget(name: "MediaTests", dependencies: ["Media", "SimulatedCard"]),
         .testTarget(name: "HardwareConfigTests", dependencies: ["HardwareConfig", "TelephonyCore"]),

@@ -60,8 +60,11 @@ public struct Agent: Sendable, Hashable, Identifiable, CustomStringConvertible {
     public internal(set) var idleSince: ContinuousClock.Instant?
     /// Calls this agent answered since the distributor started.
     public internal(set) var callsAnswered = 0
-    /// Offers this agent let ring out.
+    /// Offers this agent let ring out (or that could not ring).
     public internal(set) var missedOffers = 0
+    /// Offers let ring out since the agent last answered; see
+    /// ``CallDistributor/pauseAfterMissedOffers``.
+    public internal(set) var consecutiveMissedOffers = 0
 
     /// Creates a logged-out, idle agent on the FXS port with channel number `port`.
     public init(port: Int, name: String? = nil) {

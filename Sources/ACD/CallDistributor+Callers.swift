@@ -54,6 +54,7 @@ extension CallDistributor {
         }
         agents[port]?.state = .inCall(call: call)
         agents[port]?.callsAnswered += 1
+        agents[port]?.consecutiveMissedOffers = 0
         queues[q].statistics.answered += 1
         connected[call] = Connection(queue: q, agent: port, enqueuedAt: caller.enqueuedAt, answeredAt: now)
         logger.debug("answered", metadata: ["call": "\(call)", "agent": "\(port)"])
@@ -164,15 +165,24 @@ extension CallDistributor {
     mutating func ringTimedOut(call: Int, inQueue q: Int, at now: ContinuousClock.Instant) -> [Action] {
         guard let i = queues[q].callers.firstIndex(where: { $0.call == call }) else { return [] }
         var actions: [Action] = []
-        for port in queues[q].callers[i].ringing {
+        let rung = queues[q].callers[i].ringing
+        for port in rung {
             agents[port]?.state = .idle
             agents[port]?.missedOffers += 1
+            agents[port]?.consecutiveMissedOffers += 1
             actions.append(.stopRinging(port: port))
             actions.append(.report(.noAnswer(call: call, queue: queues[q].id, agent: port), at: now))
         }
-        logger.debug("no answer", metadata: ["call": "\(call)", "agents": "\(queues[q].callers[i].ringing)"])
+        logger.debug("no answer", metadata: ["call": "\(call)", "agents": "\(rung)"])
         queues[q].callers[i].ringing = []
         queues[q].callers[i].ringDeadline = nil
+        if let limit = pauseAfterMissedOffers {
+            for port in rung where (agents[port]?.consecutiveMissedOffers ?? 0) >= limit && agents[port]?.status == .available {
+                logger.notice("agent put on a break after missed offers", metadata: ["agent": "\(port)", "missed": "\(limit)"])
+                agents[port]?.consecutiveMissedOffers = 0
+                actions += changeStatus(of: port, to: .onBreak(reason: "no answer"), at: now)
+            }
+        }
         return actions
     }
 

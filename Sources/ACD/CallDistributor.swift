@@ -35,6 +35,10 @@ public struct CallDistributor: Sendable, CustomStringConvertible {
     public internal(set) var agents: [Int: Agent]
     /// The feature codes agents dial.
     public let featureCodes: FeatureCodes
+    /// An agent who lets this many offers in a row ring out is put on a break (reason
+    /// `"no answer"`), as mod_callcenter's `max-no-answer`: an agent who walked away stops
+    /// costing every caller a ring timeout. `nil` never pauses.
+    public let pauseAfterMissedOffers: Int?
     let tiers: [Tier]
     let queueIndex: [String: Int]
     /// Calls talking to an agent.
@@ -55,10 +59,13 @@ public struct CallDistributor: Sendable, CustomStringConvertible {
     ///   - agents: the agents; ports must be unique.
     ///   - tiers: which agents serve which queues, with skill level and hunt position.
     ///   - featureCodes: the codes agents dial on their phones.
+    ///   - pauseAfterMissedOffers: offers in a row an agent may let ring out before being put
+    ///     on a break (default 3; `nil` never).
     ///   - logger: where transitions are logged (at `debug`) and ignored inputs (at `notice`).
     /// - Throws: ``ACDError`` for duplicate queues or agents, or a tier naming either unknown.
     public init(queues: [Queue.Configuration], agents: [Agent], tiers: [Tier],
-                featureCodes: FeatureCodes = .standard, logger: Logger) throws(ACDError) {
+                featureCodes: FeatureCodes = .standard, pauseAfterMissedOffers: Int? = 3,
+                logger: Logger) throws(ACDError) {
         var index: [String: Int] = [:]
         for (i, queue) in queues.enumerated() {
             guard index[queue.name] == nil else { throw .duplicateQueue(queue.name) }
@@ -78,6 +85,7 @@ public struct CallDistributor: Sendable, CustomStringConvertible {
         self.agents = byPort
         self.tiers = tiers
         self.featureCodes = featureCodes
+        self.pauseAfterMissedOffers = pauseAfterMissedOffers.map { max(1, $0) }
         self.logger = logger
     }
 

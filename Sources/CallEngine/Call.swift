@@ -39,6 +39,8 @@ public struct Call: Sendable, Hashable {
     public var answeredAt: Duration?
     public var endedAt: Duration?
     public var endReason: CallEndReason?
+    /// The Q.850 cause the call was cleared with (PRI calls).
+    public var cause: Int?
     /// The queue the caller waited in, and the agent's port that took the call.
     public var queue: String?
     public var agentPort: Int?

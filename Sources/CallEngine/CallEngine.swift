@@ -14,11 +14,12 @@ import TelephonyCore
 /// deterministic.
 public actor CallEngine {
     let media: MediaEngine
-    private let router: CallRouter
-    private let application: any CallApplication
+    let router: CallRouter
+    let application: any CallApplication
     let now: @Sendable () -> Duration
     let logger: Logger
     var lines: [FXOLine] = []
+    var trunks: [PRITrunk] = []
     var agents: [Int: AgentPhone] = [:]
     var queueRequests: [QueueRequest] = []
     var agentEvents: [AgentPhoneEvent] = []
@@ -62,6 +63,9 @@ public actor CallEngine {
         return endedCalls
     }
 
+    /// The calls that ended and were not taken yet, without taking them.
+    public var unreportedFinishedCalls: [Call] { finished }
+
     /// The calls that ended since last asked (for the call-record writer), oldest first.
     public func takeFinishedCalls() -> [Call] {
         defer { finished.removeAll() }
@@ -75,7 +79,9 @@ public actor CallEngine {
             for event in lines[index].leg.takeEvents() {
                 handle(event, line: index, at: time)
             }
-            perform(lines[index].machine.advance(to: time), line: index, at: time)
+            if lines[index].bearer == nil {
+                perform(lines[index].machine.advance(to: time), line: index, at: time)
+            }
             if var session = lines[index].session, let call = lines[index].call,
                let due = session.nextDeadline, due <= time {
                 let actions = session.advance(to: time, call: call)
@@ -85,6 +91,16 @@ public actor CallEngine {
             }
         }
         tickAgents(at: time)
+        tickTrunks(at: time)
+    }
+
+    /// Gives the line's signalling an input: its FXO machine, or the PRI call on a B-channel.
+    func signal(_ input: FXOPort.Input, line index: Int, at time: Duration) {
+        if lines[index].bearer != nil {
+            signalPRI(input, line: index)
+        } else {
+            perform(lines[index].machine.handle(input, at: time), line: index, at: time)
+        }
     }
 
     /// Hangs up every call (the daemon is stopping).
@@ -92,7 +108,7 @@ public actor CallEngine {
         let time = now()
         for index in lines.indices where lines[index].call != nil {
             deliver(.hangup, line: index, at: time)
-            perform(lines[index].machine.handle(.hangUp, at: time), line: index, at: time)
+            signal(.hangUp, line: index, at: time)
             end(line: index, reason: .shutdown, at: time)
         }
     }
@@ -102,13 +118,13 @@ public actor CallEngine {
     private func handle(_ event: MediaEvent, line index: Int, at time: Duration) {
         switch event {
         case .line(let lineEvent):
-            perform(lines[index].machine.handle(.line(lineEvent), at: time), line: index, at: time)
+            signal(.line(lineEvent), line: index, at: time)
         case .callerID(let number, let name, let dateTime):
             let id = CallerID(number: number, name: name, dateTime: dateTime)
-            perform(lines[index].machine.handle(.callerID(id), at: time), line: index, at: time)
+            signal(.callerID(id), line: index, at: time)
         case .tone(let name, let isOn):
             if isOn, let tone = DetectedTone(label: name) {
-                perform(lines[index].machine.handle(.toneDetected(tone), at: time), line: index, at: time)
+                signal(.toneDetected(tone), line: index, at: time)
             }
             deliver(.tone(name: name, isOn: isOn), line: index, at: time)
         case .dtmf(let digit):
@@ -163,7 +179,7 @@ if id == Self.callRecordingID {
                 }
             case .sendDigits:
                 // Outgoing dialling needs the DTMF generator; report the digits as sent.
-                perform(lines[index].machine.handle(.digitsSent, at: time), line: index, at: time)
+                signal(.digitsSent, line: index, at: time)
             case .report(let event):
                 report(event, line: index, at: time)
             }
@@ -179,9 +195,8 @@ if id == Self.callRecordingID {
             break
         case .incomingCall(let id):
             // The call exists from its first ring; it is offered once the rings (and caller ID) are in.
-            var call = Call(id: CallID(nextCall), direction: .inbound, channel: channel,
+            var call = Call(id: makeCallID(), direction: .inbound, channel: channel,
                             startedAt: lines[index].firstRingAt ?? time)
-            nextCall += 1
             if let id {
                 call.caller = id.number ?? call.caller
                 call.callerName = id.name ?? call.callerName
@@ -198,7 +213,7 @@ if id == Self.callRecordingID {
             lines[index].call = call
             lines[index].session = session
             logger.info("\(channel.name): \(call.id) from '\(call.caller)' answered, route \(route.name)")
-            perform(lines[index].machine.handle(.answer, at: time), line: index, at: time)
+            signal(.answer, line: index, at: time)
             deliver(.started, line: index, at: time)
         case .callAbandoned:
             if lines[index].call != nil { end(line: index, reason: .callerAbandoned, at: time) }
@@ -228,14 +243,26 @@ if id == Self.callRecordingID {
             case .hangUp(let reason):
                 lines[index].session = nil
                 leg.stopPlayback()
-                perform(lines[index].machine.handle(.hangUp, at: time), line: index, at: time)
+                signal(.hangUp, line: index, at: time)
                 end(line: index, reason: .applicationHungUp(reason: reason), at: time)
                 return
             }
         }
     }
 
-    private func end(line index: Int, reason: CallEndReason, at time: Duration) {
+    /// A new call's identity.
+    func makeCallID() -> CallID {
+        defer { nextCall += 1 }
+        return CallID(nextCall)
+    }
+
+    /// Files a call that never reached a line's session (e.g. a PRI call with no route).
+    func record(_ call: Call) {
+        endedCalls.append(call.id)
+        finished.append(call)
+    }
+
+    func end(line index: Int, reason: CallEndReason, at time: Duration) {
         guard var call = lines[index].call else { return }
         lines[index].leg.bridge(to: nil)
         if lines[index].recordingPath != nil { lines[index].leg.stopRecording() }

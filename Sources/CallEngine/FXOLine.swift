@@ -7,6 +7,8 @@ struct FXOLine {
     let channel: any TelephonyChannel
     let leg: MediaLeg
     var machine: FXOPort
+    /// Set when the slot is a PRI B-channel rather than an analog line (then `machine` is idle).
+    var bearer: PRIBearer?
     var call: Call?
     /// Where the whole-call recording goes, while one runs.
     var recordingPath: String?

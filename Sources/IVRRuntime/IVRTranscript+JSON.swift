@@ -30,7 +30,8 @@ extension IVRTranscript.Entry: Encodable {
         case .ended: "end"
         }
         var detail = Substring(text)
-        for prefix in [kind + ": ", kind + " "] where detail.hasPrefix(prefix) {
+        let words = String(kind.map { $0 == "-" ? " " : $0 })   // "queue result: overflow"
+        for prefix in [kind + ": ", kind + " ", words + ": "] where detail.hasPrefix(prefix) {
             detail = detail.dropFirst(prefix.count)
         }
         try container.encode(kind, forKey: .kind)

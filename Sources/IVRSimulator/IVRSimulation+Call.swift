@@ -10,7 +10,8 @@ extension IVRSimulation {
     /// records, the caller speaks for `messageLength`, then presses the next group (for a
     /// recording ended by a key) or, with no keys left, hangs up. With `fax`, the caller is a fax
     /// machine sending its calling tone once the line is answered. With no keys left the caller
-    /// stays on the line in silence; after `timeLimit` it hangs up.
+    /// stays on the line in silence (or, with `hangsUpWhenKeysRunOut`, hangs up when the script
+    /// next listens); after `timeLimit` it hangs up.
     public func call(keys: KeyScript = KeyScript(groups: []), fax: Bool = false) async -> SimulatedCallResult {
         if !callRecords.isEmpty { await run(frames: 50) }   // the line settles after the last call
         let firstFrame = card.frameCount
@@ -18,6 +19,7 @@ extension IVRSimulation {
         ring()
         var remaining = keys.groups[...]
         var answeredWait: KeyWait?
+        var lastWait: KeyWait?
         var waitSeen: (wait: KeyWait, frame: Int)?
         var recordingStage = RecordingStage.speaking
         var hungUp = false
@@ -39,10 +41,25 @@ extension IVRSimulation {
             }
             let snapshot = probe.snapshot
             guard !line.isSending else { continue }
+            let previous = lastWait
+            lastWait = snapshot.keyWait
             if let wait = snapshot.keyWait, wait.phase != .collecting {
                 guard wait != answeredWait else { continue }
+                // A prompt the caller let play out becomes the first-key timer of the same wait.
+                if let answered = answeredWait, previous == answered, answered.phase == .prompting,
+                   wait.phase == .waiting, wait.block == answered.block {
+                    answeredWait = wait
+                    continue
+                }
                 if waitSeen?.wait != wait { waitSeen = (wait, frame) }
-                guard frame - waitSeen!.frame >= delay, !remaining.isEmpty else { continue }
+                guard frame - waitSeen!.frame >= delay else { continue }
+                if remaining.isEmpty {
+                    if options.hangsUpWhenKeysRunOut {
+                        hangUp()
+                        hungUp = true
+                    }
+                    continue
+                }
                 answeredWait = wait
                 if case .keys(let keys) = remaining.removeFirst() { press(keys) }
             } else if snapshot.isRecording {

@@ -52,6 +52,9 @@ public final class IVRSimulation {
         public var messageLength: Duration
         /// The longest a call may last before the caller gives up and hangs up.
         public var timeLimit: Duration
+        /// Whether the caller hangs up, rather than wait in silence, when the script listens for
+        /// keys and none are left to press.
+        public var hangsUpWhenKeysRunOut: Bool
         /// How many agents' phones (FXS ports) serve the script's queues; each agent is ready,
         /// answers `agentAnswerDelay` after its phone starts ringing, and hangs up after
         /// `agentTalkTime`. With none, every queue overflows.
@@ -63,7 +66,7 @@ public final class IVRSimulation {
         public init(caller: String = "13800138000", dialled: String = "", language: String? = nil, zone: String = "cn",
                     recordingDirectory: String = "/tmp", localTime: @escaping @Sendable () -> CivilDateTime = IVRApplication.systemLocalTime,
                     keyDelay: Duration = .milliseconds(500), messageLength: Duration = .seconds(3),
-                    timeLimit: Duration = .seconds(600), agents: Int = 0, agentAnswerDelay: Duration = .seconds(2),
+                    timeLimit: Duration = .seconds(600), hangsUpWhenKeysRunOut: Bool = false, agents: Int = 0, agentAnswerDelay: Duration = .seconds(2),
                     agentTalkTime: Duration = .seconds(5),
                     logger: Logger = Logger(label: "simulate", factory: { _ in SwiftLogNoOpLogHandler() })) {
             self.caller = caller
@@ -75,6 +78,7 @@ public final class IVRSimulation {
             self.keyDelay = keyDelay
             self.messageLength = messageLength
             self.timeLimit = timeLimit
+            self.hangsUpWhenKeysRunOut = hangsUpWhenKeysRunOut
             self.agents = max(0, agents)
             self.agentAnswerDelay = agentAnswerDelay
             self.agentTalkTime = agentTalkTime
@@ -86,6 +90,15 @@ public final class IVRSimulation {
     public struct ScriptNotLoaded: Error, CustomStringConvertible {
         public var diagnostics: String
         public var description: String { diagnostics }
+    }
+
+    /// The language asked for is not one the script declares.
+    public struct UnknownLanguage: Error, CustomStringConvertible {
+        public var language: String
+        public var languages: [String]
+        public var description: String {
+            "'\(language)' is not one of the script's languages (\(languages.joined(separator: ", ")))"
+        }
     }
 
     public let options: Options
@@ -103,13 +116,17 @@ public final class IVRSimulation {
 
     /// Loads `script` and brings up the card, engines and the line.
     ///
-    /// - Throws: ``ScriptNotLoaded`` when the script has errors; a `ToneZones` error for an
-    ///   unknown zone.
+    /// - Throws: ``ScriptNotLoaded`` when the script has errors, ``UnknownLanguage``, a
+    ///   `ToneZones` error for an unknown zone.
     public init(script path: String, options: Options) async throws {
         self.options = options
         scripts = ScriptStore(logger: options.logger)
         let (loaded, diagnostics) = scripts.load(path)
         guard loaded else { throw ScriptNotLoaded(diagnostics: diagnostics) }
+        let languages = scripts.entry(for: path)?.loaded.script?.languages.map(\.value) ?? []
+        if let language = options.language, !languages.isEmpty, !languages.contains(language) {
+            throw UnknownLanguage(language: language, languages: languages)
+        }
         let zone = try ToneZones.zone(options.zone)
         let card = SimulatedCard(layout: .simulated(fxsPorts: options.agents, fxoPorts: 1, zone: options.zone))
         let port = options.agents + 1
@@ -200,12 +217,17 @@ public final class IVRSimulation {
     /// Whether the port has answered (the line is off hook).
     public var isAnswered: Bool { line.isAnswered }
 
+    /// What the caller heard from the port on this call (prompts, hold music, the agent), as
+    /// 8 kHz linear audio; the last minute at most.
+    public var heardAudio: [Int16] { line.heardSamples() }
+
     /// Whether caller audio (keys, tones, speech) is still going down the line.
     public var isSending: Bool { line.isSending }
 
     /// Rings the port, with the caller's number as caller ID between the rings.
     public func ring() {
         probe.reset()
+        line.clearHeard()
         line.ring(callerIDAudio: CallerAudio.callerID(options.caller, standard: CallerIDAnalyzer.standard(forZone: options.zone)))
     }
 

@@ -1,8 +1,9 @@
 import ChannelConformance
 import TelephonyCore
 
-/// The checks across an FXS port cabled to an FXO port: hook and ring across, then, with the
-/// FXO port off hook, tone level, frequency sweep and echo return loss in both directions.
+/// The checks across an FXS port cabled to an FXO port: hook, ring and caller ID across, then,
+/// with the FXO port off hook, tone level, frequency sweep, echo return loss and DTMF in both
+/// directions.
 ///
 /// The pair is left idle (both on hook) at the end.
 struct AnalogPairChecks {
@@ -121,7 +122,7 @@ struct AnalogPairChecks {
             let fields = [("number", sent.number, got.number), ("name", sent.name, got.name), ("date", sent.dateTime, got.dateTime)]
             let wrong = fields.filter { $0.1 != $0.2 }.map { "\($0.0) \($0.2 ?? "none") instead of \($0.1 ?? "none")" }
             let afterRing = (at - endFrame) * 20
-            let beforeNext = r.second.map { ($0 - at) * 20 }
+            let beforeNext = r.ringAfterCallerID.map { ($0 - at) * 20 }
             return .init(passed: wrong.isEmpty,
                          measured: [Measurement("decoded after", Double(afterRing), "ms"),
                                     Measurement("before next ring", beforeNext.map(Double.init), "ms"),

@@ -20,8 +20,10 @@ struct RingAndCallerID {
         var framesWaited = 0
         var sent: CallerIDMessage
         var standard: FSKStandard
-        /// The end of the burst after which caller ID was sent, and when its first frame went.
+        /// The end of the burst after which caller ID was sent, when its first frame went, and
+        /// the ring that followed.
         var callerIDAfter: Int?
+        var ringAfterCallerID: Int?
         var transmittedAt: Int?
         var decoded: CallerIDMessage?
         var decodedAt: Int?
@@ -47,7 +49,6 @@ struct RingAndCallerID {
         let samples = AudioFrame.samples
         var out = [Int16](repeating: 0, count: samples), heard = [Int16](repeating: 0, count: samples)
         var burstsEnded = 0, frame = 0
-        var waitingForSecond = true
 
         try fxs.setHook(.ring)
         defer { try? fxs.setHook(.ringOff) }
@@ -56,7 +57,8 @@ struct RingAndCallerID {
             out.withUnsafeMutableBufferPointer { for i in $0.indices { $0[i] = 0 }; _ = generator.generate(into: $0) }
             _ = try out.withUnsafeBufferPointer { try fxs.writeSamples($0) }
         }
-        while frame < limit, waitingForSecond || (outcome.transmittedAt != nil && generator.isBusy) || (outcome.callerIDAfter != nil && outcome.transmittedAt == nil) {
+        // Until the ring that follows the caller-ID pause (the second ring, except in double-ring zones).
+        while frame < limit, outcome.ringAfterCallerID == nil {
             if let start = outcome.callerIDAfter, frame >= start + Self.callerIDDelayFrames, outcome.transmittedAt == nil {
                 // Two frames ahead, then one for each frame the FXS port receives (its clock),
                 // so the modem's signal never has a gap however the harness is scheduled.
@@ -71,8 +73,9 @@ struct RingAndCallerID {
                 switch event {
                 case .ringBegin where outcome.begin == nil:
                     outcome.begin = frame
-                case .ringBegin where outcome.end != nil && outcome.second == nil:
-                    outcome.second = frame
+                case .ringBegin where outcome.end != nil:
+                    if outcome.second == nil { outcome.second = frame }
+                    if outcome.callerIDAfter != nil { outcome.ringAfterCallerID = frame }
                 case .ringDetected where outcome.begin != nil:
                     if outcome.end == nil { outcome.end = frame }
                     burstsEnded += 1
@@ -81,7 +84,6 @@ struct RingAndCallerID {
                     break
                 }
             }
-            if outcome.second != nil && burstsEnded >= burstsBefore { waitingForSecond = false }
             _ = try fxs.drainEvents()
             while true {
                 let result = try heard.withUnsafeMutableBufferPointer { try fxs.readSamples(into: $0) }

@@ -110,7 +110,14 @@ struct LoopbackCommand: AsyncParsableCommand {
             printError("offhook: \(error)")
             throw ExitCode(ExitStatus.badConfiguration)
         }
-        let report = await LoopbackHarness.run(target)
+        // On a real card the run takes real time: show each pair's results on stderr as they come.
+        var progress: (@Sendable ([LoopbackCheck]) -> Void)?
+        if opened.simulated == nil {
+            progress = { checks in
+                for check in checks { printError(check.description) }
+            }
+        }
+        let report = await LoopbackHarness.run(target, progress: progress)
         target.closeChannels()
         if json {
             let encoder = JSONEncoder()

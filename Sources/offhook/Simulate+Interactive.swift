@@ -10,11 +10,13 @@ extension Simulate {
         let ringingAt = simulation.now
         var answeredAt: Duration?
         var printed = 0
-        var hungUp = false
+        var hungUpAt: Duration?
         let clock = ContinuousClock()
         var next = clock.now
         simulation.ring()
-        while simulation.callRecords.isEmpty {
+        // A call given up while ringing leaves a record only once the port notices (the next
+        // ring does not come); before the caller ID is in, it leaves none.
+        while simulation.callRecords.isEmpty && (hungUpAt.map { simulation.now - $0 < .seconds(10) } ?? true) {
             await simulation.step()
             if answeredAt == nil && simulation.isAnswered {
                 answeredAt = simulation.now
@@ -26,14 +28,14 @@ extension Simulate {
                 for entry in entries.dropFirst(printed) { print(entry) }
             }
             printed = entries.count
-            if !hungUp {
+            if hungUpAt == nil {
                 let typed = terminal.readAvailable()
                 for byte in typed ?? [] {
                     let key = Character(Unicode.Scalar(byte))
                     switch key {
                     case "q", "Q", "\u{03}", "\u{04}":
                         simulation.hangUp()
-                        hungUp = true
+                        hungUpAt = simulation.now
                     case "f", "F":
                         simulation.sendFaxTone()
                     default:

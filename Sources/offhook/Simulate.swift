@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import IVRScript
 import IVRSimulator
 import Logging
 
@@ -23,7 +24,7 @@ struct Simulate: AsyncParsableCommand {
     @Argument(help: "The script to call (for example IVRScripts/hotline.ivr).")
     var script: String
 
-    @Option(help: "Keys to press, one group per time the script listens, e.g. \"1 12345678# 2\".")
+    @Option(parsing: .unconditional, help: "Keys to press, one group per time the script listens, e.g. \"1 12345678# 2\" (- presses nothing).")
     var keys: String?
 
     @Option(name: .customLong("caller-id"), help: "The caller's number, sent as caller ID.")
@@ -47,10 +48,24 @@ struct Simulate: AsyncParsableCommand {
     @Option(help: "Where recorded messages are written (default: a new temporary folder).")
     var recordings: String?
 
+    @Option(help: "The local time the script sees, \"YYYY-MM-DD HH:MM\" (office hours, holidays); now by default.")
+    var at: String?
+
     @Flag(help: "Print the transcript as JSON.")
     var json = false
 
+    /// `--at` as a civil date and time, or `nil` when it does not read as one.
+    var localTime: CivilDateTime? {
+        guard let at else { return nil }
+        let parts = at.split(separator: " ")
+        guard parts.count == 2, let date = CivilDate(String(parts[0])) else { return nil }
+        let clock = parts[1].split(separator: ":").compactMap { Int($0) }
+        guard clock.count == 2, (0..<24).contains(clock[0]), (0..<60).contains(clock[1]) else { return nil }
+        return CivilDateTime(date: date, hour: clock[0], minute: clock[1])
+    }
+
     func validate() throws {
+        if at != nil && localTime == nil { throw ValidationError("--at: expected \"YYYY-MM-DD HH:MM\", e.g. \"2026-11-23 10:00\"") }
         guard (0...32).contains(agents) else { throw ValidationError("--agents: between 0 and 32") }
         if let keys {
             do { _ = try KeyScript(parsing: keys) } catch { throw ValidationError("--keys: \(error)") }
@@ -61,14 +76,17 @@ struct Simulate: AsyncParsableCommand {
         let folder = recordings ?? FileManager.default.temporaryDirectory
             .appendingPathComponent("offhook-simulate-\(ProcessInfo.processInfo.processIdentifier)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let options = IVRSimulation.Options(caller: callerID, dialled: dialled, language: language, zone: zone,
+        var options = IVRSimulation.Options(caller: callerID, dialled: dialled, language: language, zone: zone,
                                             recordingDirectory: folder, agents: agents)
+        if let fixed = localTime { options.localTime = { fixed } }
         let simulation: IVRSimulation
         do {
             simulation = try await IVRSimulation(script: script, options: options)
         } catch let error as IVRSimulation.ScriptNotLoaded {
             FileHandle.standardError.write(Data("\(error.diagnostics)\(script): not loaded\n".utf8))
             throw ExitCode.failure
+        } catch let error as IVRSimulation.UnknownLanguage {
+            throw ValidationError("--language: \(error)")
         }
         let result: SimulatedCallResult
         if keys != nil || fax {

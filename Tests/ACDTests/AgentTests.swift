@@ -67,3 +67,31 @@ import Testing
         }
     }
 }
+
+@Suite struct MissedOfferTests {
+    @Test func anAgentWhoLetsThreeOffersRingOutIsPutOnABreak() throws {
+        var acd = try makeDistributor(.init(name: "support", ringTimeout: .seconds(10), maxWait: nil, announceEvery: nil),
+                                      ports: [1], loggedIn: [(1, 0)])
+        _ = try acd.enqueue(call: 1, callerID: nil, queue: "support", at: at(0))
+        #expect(acd.advance(to: at(10)).rung == [1])     // first miss; rung again
+        #expect(acd.advance(to: at(20)).rung == [1])     // second miss
+        let third = acd.advance(to: at(30))
+        #expect(third.effects == [.stopRinging(port: 1)])
+        #expect(third.events.contains(.agentStatusChanged(agent: 1, from: .available, to: .onBreak(reason: "no answer"))))
+        #expect(acd.agents[1]?.status == .onBreak(reason: "no answer") && acd.agents[1]?.missedOffers == 3)
+        // Back with *3: offered again, and an answer clears the count.
+        #expect(acd.agentDialled(port: 1, digits: "*3", at: at(40)).rung == [1])
+        _ = acd.agentAnswered(port: 1, at: at(41))
+        #expect(acd.agents[1]?.consecutiveMissedOffers == 0)
+    }
+
+    @Test func pausingCanBeTurnedOff() throws {
+        var acd = try CallDistributor(queues: [.init(name: "q", ringTimeout: .seconds(1), maxWait: nil, announceEvery: nil)],
+                                      agents: [Agent(port: 1)], tiers: [Tier(queue: "q", agent: 1)],
+                                      pauseAfterMissedOffers: nil, logger: quietLogger)
+        _ = acd.agentDialled(port: 1, digits: "*1", at: at(0))
+        _ = try acd.enqueue(call: 1, callerID: nil, queue: "q", at: at(0))
+        #expect(acd.advance(to: at(10)).rung.count == 10)
+        #expect(acd.agents[1]?.status == .available && acd.agents[1]?.missedOffers == 10)
+    }
+}

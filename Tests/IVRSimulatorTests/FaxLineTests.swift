@@ -23,7 +23,7 @@ import Testing
 
     @Test func aPersonWhoSaysNothingIsToldGoodbye() async throws {
         let fixture = try ScriptFixture()
-        let result = try await fixture.simulation("fax.ivr").call()
+        let result = try await fixture.simulation("fax.ivr", waitsInSilence: true).call()
         #expect(result.steps.filter { $0.hasPrefix("no-input") } == ["no-input (1)", "no-input (2)"])
         #expect(result.transcript.blocksEntered.suffix(1) == ["goodbye"])
     }

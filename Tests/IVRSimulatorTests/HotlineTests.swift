@@ -21,8 +21,9 @@ import Testing
     }
 
     @Test func accountBalanceLookup() async throws {
-        let result = try await call("1 1 12345678# 3")
-        #expect(result.heardKeys == "1112345678#3")
+        let result = try await call("1 1 12345678# *")
+        #expect(result.heardKeys == "1112345678#*")
+        #expect(result.steps.contains("choice *"), "back in the main menu after the balance")
         #expect(Array(result.transcript.blocksEntered.prefix(6)) == ["start", "choose-language", "main", "account", "balance", "main"])
         #expect(result.steps.contains("account = 12345678"))
         #expect(result.steps.contains("lookup 12345678 in accounts: found"))
@@ -62,12 +63,23 @@ import Testing
 
     @Test func bargeInStopsThePromptAndWaitingDoesNot() async throws {
         // Prompts last 1 s: a key after 0.5 s barges in; after 1.5 s the first-key timer runs.
-        let early = try await call("1 *", keyDelay: .milliseconds(500))
-        #expect(early.steps.filter { $0.hasPrefix("barge-in") }.count == 2)
-        let late = try await ScriptFixture().simulation(keyDelay: .milliseconds(1500)).call(keys: try KeyScript(parsing: "1 *"))
-        #expect(late.heardKeys == "1*")
-        #expect(late.steps.filter { $0.hasPrefix("barge-in") }.isEmpty)
-        #expect(late.played.contains("zh/main/hours"))
+        let early = try await fixture.simulation(keyDelay: .milliseconds(500))
+        let interrupted = await early.call(keys: try KeyScript(parsing: "1 *"))
+        #expect(interrupted.steps.filter { $0.hasPrefix("barge-in") }.count == 2)
+        let heardEarly = Self.promptSeconds(early.heardAudio)
+        let late = try await fixture.simulation(keyDelay: .milliseconds(1500))
+        let waited = await late.call(keys: try KeyScript(parsing: "1 *"))
+        #expect(waited.heardKeys == "1*")
+        #expect(waited.steps.filter { $0.hasPrefix("barge-in") }.isEmpty)
+        #expect(waited.played.contains("zh/main/hours"))
+        let heardLate = Self.promptSeconds(late.heardAudio)
+        // Both callers hear the same four prompts; barging into two of them cuts ~0.9 s.
+        #expect(heardLate - heardEarly > 0.6, "heard \(heardEarly) s of prompts barging in, \(heardLate) s waiting")
+    }
+
+    /// Seconds of prompt tone (the fixture's 400 Hz at amplitude 300) in what the caller heard.
+    static func promptSeconds(_ samples: [Int16]) -> Double {
+        Double(samples.filter { abs(Int($0)) > 150 }.count) / 8000 * 1.5
     }
 
     @Test func queueOverflowLeavesAMessage() async throws {

@@ -35,7 +35,7 @@ import Testing
         #expect(refused.diagnostics.contains("opening-hours"))
         let second = await simulation.call(keys: keys)
         #expect(second.played.contains("zh/main/hours"), "the old version keeps serving")
-        #expect(second.record?.endReason == .applicationHungUp(reason: "hangup"))
+        #expect(second.record?.endReason == .farEndHungUp(method: "loop-current drop"), "the caller, out of keys, hung up")
 
         try edit(replacingHoursChoiceWith: "  press * goto goodbye")
         #expect(simulation.scripts.load(path).loaded)

@@ -39,11 +39,14 @@ final class ScriptFixture: Sendable {
 
     func path(_ script: String) -> String { "\(directory)/\(script)" }
 
-    /// A simulation of `script` for a caller from `caller` at `time`.
+    /// A simulation of `script` for a caller from `caller` at `time`, who hangs up once out of
+    /// keys unless `waitsInSilence`.
     func simulation(_ script: String = "hotline.ivr", caller: String = "13800138000", language: String? = nil,
-                    at time: CivilDateTime = ScriptFixture.officeHours, keyDelay: Duration = .milliseconds(500)) async throws -> IVRSimulation {
+                    at time: CivilDateTime = ScriptFixture.officeHours, keyDelay: Duration = .milliseconds(500),
+                    waitsInSilence: Bool = false) async throws -> IVRSimulation {
         try await IVRSimulation(script: path(script), options: .init(
-            caller: caller, language: language, recordingDirectory: recordings, localTime: { time }, keyDelay: keyDelay))
+            caller: caller, language: language, recordingDirectory: recordings, localTime: { time }, keyDelay: keyDelay,
+            hangsUpWhenKeysRunOut: !waitsInSilence))
     }
 
     deinit { try? FileManager.default.removeItem(atPath: directory) }

@@ -48,3 +48,21 @@ struct AnalogLoopbackTests {
         }
     }
 }
+
+extension AnalogLoopbackTests {
+    @Test func doubleRingZoneSendsCallerIDInTheLongPause() async throws {
+        // UK: 400 ms on, 200 ms off, 400 ms on, 2 s off; caller ID fits only in the 2 s pause.
+        let card = SimulatedCard(layout: .simulated(fxsPorts: 1, fxoPorts: 1, zone: "uk"))
+        try card.cable(fxsPort: 1, fxoPort: 2)
+        let target = try LoopbackTarget.open(card: card, advance: { card.advance(frames: $0) },
+                                             analogPairs: [(1, 2)], spanPairs: [],
+                                             ringCadence: { SimulatedCard.defaultRingCadences[$0] ?? [] })
+        defer { target.closeChannels() }
+        let report = await LoopbackHarness.run(target)
+        let ring = try #require(report.check("1↔2", "ring across (uk"))
+        #expect(ring.passed && ring.value("ring burst") == 400 && ring.value("ring pause") == 200, "\(ring.detail)")
+        let callerID = try #require(report.check("1↔2", "caller ID across"))
+        #expect(callerID.passed, "\(callerID.detail)")
+        #expect(try #require(callerID.value("before next ring")) > 0)
+    }
+}

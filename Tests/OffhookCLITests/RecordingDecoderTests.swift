@@ -38,6 +38,18 @@ import TelephonyDSP
         #expect(json.contains { $0.contains("\"name\": \"US_BUSY\"") })
     }
 
+    @Test(arguments: FSKStandard.allCases)
+    func oneCallerIDPerTransmissionNamedByItsModem(sent: FSKStandard) throws {
+        let message = CallerIDMessage(format: .sdmf, number: "13912345678", dateTime: "11231530")
+        let fsk = try FSKCallerIDGenerator.samples(message: message, standard: sent).map(Double.init)
+        let x = ToneSignals.withNoise(ToneSignals.silence(ms: 200) + fsk + ToneSignals.silence(ms: 200),
+                                      signalDBm0: -13.5, snr: 25)
+        let vias = decode(DTMFSignals.munge(x, law: .aLaw)).compactMap { e -> String? in
+            if case .callerID(let m, let via) = e.kind, m == message { return via } else { return nil }
+        }
+        #expect(vias == [sent.rawValue])
+    }
+
     @Test func dtmfCallerIDIsFramed() {
         let events = decode(DTMFSignals.munge(DTMFSignals.digits("A13800138000C", ms: 70, gapMS: 70)))
         #expect(events.contains { if case .callerID(let m, "dtmf") = $0.kind { m.number == "13800138000" } else { false } })

@@ -16,7 +16,8 @@ import Testing
     }
 
     @Test func jsonCarriesTheSameTranscript() throws {
-        let result = try OffhookProcess.run(["simulate", "IVRScripts/hotline.ivr", "--keys", "2 0", "--agents", "1", "--json"])
+        let result = try OffhookProcess.run(["simulate", "IVRScripts/hotline.ivr", "--keys", "2 0", "--agents", "1", "--json",
+                                           "--at", "2026-11-23 10:00"])
         #expect(result.status == 0, "\(result.stderr)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let transcript = try #require(json["transcript"] as? [String: Any])
@@ -52,5 +53,31 @@ import Testing
         let result = try OffhookProcess.run(["simulate", "IVRScripts/hotline.ivr", "--keys", "1 9x"])
         #expect(result.status == 64)
         #expect(result.stderr.contains("'x' in '9x' is not a key"))
+    }
+
+    @Test func aLanguageTheScriptLacksIsRefused() throws {
+        let result = try OffhookProcess.run(["simulate", "IVRScripts/hotline.ivr", "--keys", "1", "--language", "fr"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("'fr' is not one of the script's languages (zh, en)"))
+    }
+
+    @Test func aLeadingSilenceLetsTheLanguageMenuTimeOut() throws {
+        let result = try OffhookProcess.run(["simulate", "IVRScripts/hotline.ivr", "--keys", "- 9", "--language", "en"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.contains { $0.hasSuffix("] no-input (1)") })
+        #expect(lines.contains { $0.hasSuffix("] choice 9") })
+    }
+
+    @Test func outsideOfficeHoursTheCallerLeavesAMessage() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("offhook-simulate-closed-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let result = try OffhookProcess.run(["simulate", "IVRScripts/hotline.ivr", "--keys", "1 0", "--at", "2026-11-22 15:00",
+                                             "--recordings", folder])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("] play zh/agent/closed\n"))
+        #expect(result.stdout.contains("voicemail: 1 message recorded"))
+        #expect(result.stdout.contains("\nrecording: \(folder)/call-1-"))
+        #expect((try? FileManager.default.contentsOfDirectory(atPath: folder))?.count == 1, "the message is a file")
     }
 }

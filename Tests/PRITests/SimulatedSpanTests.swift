@@ -18,17 +18,16 @@ struct SimulatedSpanTests {
         let netEvents = EventRecorder(net.events)
         let cpeEvents = EventRecorder(cpe.events)
 
-        // The card's clock: one tick per millisecond of wall time, pumping both bridges.
+        // The card's clock on a thread of its own (a starved task pool cannot stop it), pumping
+        // both bridges every 20 ms frame.
         let frames = Mutex(0)
-        let clock = Task {
-            while !Task.isCancelled {
-                card.advance(frames: 1)
-                let moved = try netBridge.pump() + cpeBridge.pump()
-                frames.withLock { $0 += moved }
-                try await Task.sleep(for: .milliseconds(1))
-            }
+        let clock = RealTimeClock {
+            card.advance(frames: 1)
+            let moved = ((try? netBridge.pump()) ?? 0) + ((try? cpeBridge.pump()) ?? 0)
+            frames.withLock { $0 += moved }
         }
-        defer { clock.cancel() }
+        clock.start()
+        defer { clock.stop() }
 
         try await netEvents.next("NET D-channel up") { $0 == .dChannelUp ? () : nil }
         try await cpeEvents.next("CPE D-channel up") { $0 == .dChannelUp ? () : nil }
@@ -64,15 +63,13 @@ struct SimulatedSpanSupervisionTests {
         let cpe = try DChannel(transport: cpeBridge.transport, configuration: PRIConfiguration(side: .user, timers: timers))
         let netEvents = EventRecorder(net.events)
         let cpeEvents = EventRecorder(cpe.events)
-        // Real-time card clock here: the timers are in wall time.
-        let clock = Task {
-            while !Task.isCancelled {
-                card.advance(frames: 1)
-                _ = try netBridge.pump() + cpeBridge.pump()
-                try await Task.sleep(for: .milliseconds(20))
-            }
+        // Real-time card clock on its own thread: the timers are in wall time.
+        let clock = RealTimeClock {
+            card.advance(frames: 1)
+            _ = ((try? netBridge.pump()) ?? 0) + ((try? cpeBridge.pump()) ?? 0)
         }
-        defer { clock.cancel() }
+        clock.start()
+        defer { clock.stop() }
         try await netEvents.next("NET up") { $0 == .dChannelUp ? () : nil }
         try await cpeEvents.next("CPE up") { $0 == .dChannelUp ? () : nil }
 

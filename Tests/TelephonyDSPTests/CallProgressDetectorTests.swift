@@ -122,4 +122,10 @@ struct CallProgressDetectorTests {
             if let reference { #expect(events == reference, "frame \(frame)") } else { reference = events }
         }
     }
+
+    @Test("below the −40 dBm0 floor nothing is reported", arguments: [cases[0], cases[1], cases[5]])
+    func belowFloor(c: Case) {
+        let events = Self.detect(c, Self.signal(c, levelOffset: -50 - c.dBm0))
+        #expect(events.isEmpty, "\(c) at −50 dBm0: \(events)")
+    }
 }

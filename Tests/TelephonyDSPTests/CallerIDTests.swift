@@ -137,3 +137,22 @@ struct CallerIDTests {
         #expect(throws: CallerIDError.self) { try DTMFCallerIDGenerator(message: CallerIDMessage(number: "12-34")) }
     }
 }
+
+@Suite("Caller ID: telling Bell 202 from V.23")
+struct FSKModemIdentificationTests {
+    @Test("the mark signal is on frequency for the sender's modem, ~100 Hz off for the other", arguments: FSKStandard.allCases)
+    func markFrequency(sent: FSKStandard) throws {
+        let samples = try CallerIDTests.line(CallerIDTests.full, sent, law: .muLaw, snr: 20)
+        for standard in FSKStandard.allCases {
+            let (got, rx) = CallerIDTests.receive(samples, configuration: .init(standard: standard))
+            guard got != nil else { continue }
+            let error = abs(rx.markFrequencyError)
+            if standard == sent {
+                #expect(error < 15, "own modem: mark \(rx.markFrequencyError) Hz off")
+            } else {
+                #expect(error > 60, "\(standard) receiver: mark \(rx.markFrequencyError) Hz off")
+            }
+            #expect(abs(rx.messageLevel + 13.5) < 2, "level \(rx.messageLevel) dBm0")
+        }
+    }
+}

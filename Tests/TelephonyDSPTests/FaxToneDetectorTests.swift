@@ -141,4 +141,11 @@ struct FaxToneDetectorTests {
         #expect(calls.count == 2 && calls[0].call + 1 == calls[1].call)
         #expect(calls.count == 2 && calls[0].event.samplePosition == calls[1].event.samplePosition)
     }
+
+    @Test("below the −43 dBm0 floor nothing is reported: CNG, CED and V.21 at −50 dBm0")
+    func belowFloor() {
+        #expect(Self.detect(Self.cng(dBm0: -50)).isEmpty)
+        #expect(Self.detect(Self.answer(dBm0: -50)).isEmpty)
+        #expect(Self.detect(ToneSignals.silence(ms: 300) + ToneSignals.v21(bits: ToneSignals.hdlcFlags(38), dBm0: -50)).isEmpty)
+    }
 }

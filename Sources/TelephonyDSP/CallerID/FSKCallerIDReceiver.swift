@@ -49,6 +49,13 @@ public struct FSKCallerIDReceiver: Sendable {
     public private(set) var seizureBits = 0
     /// Mark bits counted before the last message.
     public private(set) var markBits = 0
+    /// Level (dBm0) of the stronger of the mark and space bins, averaged over the last message:
+    /// the modem that matches the sender reads highest (Bell 202 and V.23 receivers can both
+    /// decode one transmission, their tones being close).
+    public private(set) var messageLevel = -Double.infinity
+    /// How far (Hz) the mark signal before the last message was from this modem's mark
+    /// frequency: near 0 for the sender's modem, about 100 Hz for the other one.
+    public private(set) var markFrequencyError = Double.nan
     /// Why the last message that failed was dropped.
     public private(set) var lastError: CallerIDError?
 
@@ -69,6 +76,10 @@ public struct FSKCallerIDReceiver: Sendable {
     private var collecting = false
     private var markBeforeMessage = 0
     private var seizureBeforeMessage = 0
+    private var markOffset = Double.nan
+    private var edgeMarkOffset = Double.nan
+    private var powerSum = 0.0
+    private var powerCount = 0
 
     /// Middle of bit k (0 = start bit … 9 = stop bit), in samples from the start bit's edge.
     private static let centres: (Int, Int, Int, Int, Int, Int, Int, Int, Int, Int) = (3, 10, 17, 23, 30, 37, 43, 50, 57, 63)
@@ -108,7 +119,8 @@ public struct FSKCallerIDReceiver: Sendable {
         var result: CallerIDMessage?
         for x in samples {
             position += 1
-            let (mark, carrier) = demodulator.demodulate(x)
+            let (mark, carrier, power) = demodulator.demodulate(x)
+            if collecting { powerSum += Double(power); powerCount += 1 }
             if !carrier {
                 silentSamples += 1
                 if silentSamples > 80 {       // 10 ms without carrier: start over
@@ -117,6 +129,7 @@ public struct FSKCallerIDReceiver: Sendable {
                     inByte = false
                     seizureBytes = 0
                     markSamples = 0
+                    _ = demodulator.takeMarkOffset()
                 }
                 previousMark = true
                 continue
@@ -131,6 +144,7 @@ public struct FSKCallerIDReceiver: Sendable {
                 }
                 if spaceRun == 2 {                      // leading edge of a start bit (two samples of space)
                     spaceRun = 0
+                    edgeMarkOffset = demodulator.takeMarkOffset()   // measured over the idle mark just ended
                     inByte = true
                     sinceEdge = 1
                     vote = 0
@@ -153,6 +167,7 @@ public struct FSKCallerIDReceiver: Sendable {
                 if bit { inByte = false; continue }      // a glitch, not a start bit
             case 9:
                 inByte = false
+                _ = demodulator.takeMarkOffset()         // the byte's own bits do not count
                 if bit {
                     if let m = byteReceived(shift) { result = m }
                 } else if !collecting {
@@ -194,6 +209,9 @@ public struct FSKCallerIDReceiver: Sendable {
             buffer.removeAll(keepingCapacity: true)
             buffer.append(byte)
             expected = 0
+            markOffset = edgeMarkOffset
+            powerSum = 0
+            powerCount = 0
             markBeforeMessage = markBitsBefore
             seizureBeforeMessage = seizureBytes * 10
             seizureBytes = 0
@@ -208,6 +226,8 @@ public struct FSKCallerIDReceiver: Sendable {
         do {
             let message = try CallerIDMessage(decoding: buffer)
             messagePosition = position
+            markFrequencyError = markOffset
+            messageLevel = SignalLevel.dBm0(power: powerSum / Double(max(1, powerCount)))
             markBits = markBeforeMessage
             seizureBits = seizureBeforeMessage
             lastError = nil

@@ -53,12 +53,23 @@ struct DTMFFilterBank: Sendable {
         directRe = dr; directIm = di; imageRe = ir; imageIm = ii
     }
 
-    /// Correlates one block of ``length`` samples; returns the eight raw bins (a sine of
-    /// amplitude A at a bin's frequency gives |X| = A) and the block's mean-square power.
+    /// Mean-square power of one block of ``length`` samples.
     @inline(__always)
-    func analyse(_ block: UnsafePointer<Float>) -> (re: SIMD8<Float>, im: SIMD8<Float>, power: Float) {
+    static func power(_ block: UnsafePointer<Float>) -> Float {
+        let raw = UnsafeRawPointer(block)
+        var acc = SIMD8<Float>()
+        for i in 0..<length / 8 {
+            let x = raw.loadUnaligned(fromByteOffset: i * 32, as: SIMD8<Float>.self)
+            acc = acc + x * x
+        }
+        return acc.sum() / Float(length)
+    }
+
+    /// Correlates one block of ``length`` samples; returns the eight raw bins (a sine of
+    /// amplitude A at a bin's frequency gives |X| = A).
+    @inline(__always)
+    func analyse(_ block: UnsafePointer<Float>) -> (re: SIMD8<Float>, im: SIMD8<Float>) {
         var re0 = SIMD8<Float>(), im0 = SIMD8<Float>(), re1 = SIMD8<Float>(), im1 = SIMD8<Float>()
-        var p0: Float = 0, p1: Float = 0
         cosTable.withUnsafeBufferPointer { c in
             sinTable.withUnsafeBufferPointer { s in
                 var i = 0
@@ -68,13 +79,11 @@ struct DTMFFilterBank: Sendable {
                     im0 = im0 + SIMD8(repeating: x0) * s[i]
                     re1 = re1 + SIMD8(repeating: x1) * c[i + 1]
                     im1 = im1 + SIMD8(repeating: x1) * s[i + 1]
-                    p0 += x0 * x0
-                    p1 += x1 * x1
                     i += 2
                 }
             }
         }
-        return (re0 + re1, im0 + im1, (p0 + p1) / Float(Self.length))
+        return (re0 + re1, im0 + im1)
     }
 
     /// Bins `r` and `c` with each one's leakage into the other removed (first order).

@@ -15,24 +15,27 @@ import Darwin
 /// - level: operates down to ``Configuration/threshold`` dBm0 per tone (default −42; so
 ///   −3…−36 dBm0 are detected and ≤ −50 dBm0 is not).
 ///
-/// How it works: each 10 ms block (80 samples) is correlated against the eight keypad
-/// frequencies (``DTMFFilterBank``: complex bins, SIMD across the eight, each tone's leakage into
-/// the other's bin removed). A block names a digit when its
-/// strongest row and strongest column bins together carry ``Configuration/purity`` of the
+/// How it works: each 10 ms block (80 samples) loud enough to hold two tones at the threshold
+/// is correlated against the eight keypad frequencies (``DTMFFilterBank``: complex bins, SIMD
+/// across the eight, each chosen tone's leakage into the other's bin removed). A block names a
+/// digit when its strongest row and column bins together carry ``Configuration/purity`` of the
 /// block's power (speech and music spread theirs), each is above the threshold and the twist is
-/// within limits. The phase step of each bin between consecutive blocks gives each tone's offset
-/// from nominal to a fraction of a hertz, which must be within ±2.5 % (half-way between the
-/// accept and reject limits). Three consecutive blocks naming the same digit, with every step in
-/// tolerance, confirm it (a 22 ms tone can fill at most two blocks; a 40 ms tone always fills
-/// three); three consecutive blocks not naming it end it (a 10 ms drop-out touches at most two).
-/// With ``Configuration/filtersDialTone``, a notch filter takes 350 and 440 Hz out first.
+/// within limits. The phase step of each bin between consecutive blocks gives each tone's
+/// offset from nominal to a fraction of a hertz, which must be within
+/// ``Configuration/frequencyTolerance`` (±2 %, between the accept and reject limits). Three
+/// consecutive blocks naming the same digit, with every step in tolerance and the last two
+/// carrying ``Configuration/confirmPurity``, confirm it (a 22 ms tone can fill at most two
+/// blocks; a 40 ms tone always fills three); three consecutive blocks not naming it end it (a
+/// 10 ms drop-out touches at most two). With ``Configuration/filtersDialTone``, notch filters
+/// take 350 and 440 Hz out first.
 ///
 /// ```swift
 /// var receiver = DTMFReceiver()
 /// if let event = receiver.process(frame), event.isDown { print(event.digit) }
 /// ```
 ///
-/// - Complexity: O(samples): about 17 multiply-adds per sample (vectorised); no allocation after `init`.
+/// - Complexity: O(samples): 16 multiply-adds per sample (vectorised) on blocks with signal, one on
+///   quiet blocks; no allocation after `init`.
 public struct DTMFReceiver: Sendable {
     /// Tunable limits. Defaults are SpanDSP's and the kit's (8/4 dB twist, −42 dBm0).
     public struct Configuration: Sendable, Hashable {
@@ -155,11 +158,14 @@ public struct DTMFReceiver: Sendable {
 
     /// Judges one full block and moves the digit state on.
     mutating func analyseBlock() {
-        let (re, im, total) = block.withUnsafeBufferPointer { bank.analyse($0.baseAddress!) }
+        // A block too quiet to hold two tones at the threshold is not correlated at all.
+        let total = block.withUnsafeBufferPointer { DTMFFilterBank.power($0.baseAddress!) }
+        let loud = total >= 2 * minimumPower
+        let (re, im) = loud ? block.withUnsafeBufferPointer { bank.analyse($0.baseAddress!) } : (SIMD8<Float>(), SIMD8<Float>())
         var digit = -1
         var inTolerance = false
         var isStrong = false
-        if total >= 2 * minimumPower {
+        if loud {
             let p = re * re + im * im
             var r = 0, pr = p[0]
             for k in 1..<4 where p[k] > pr { r = k; pr = p[k] }

@@ -10,6 +10,12 @@ extension G711 {
         transcodingExceptions.aToMu[UInt8(c)] ?? encodeMuLaw(decodeALaw(UInt8(c)))
     }
 
+    /// Encode tables. A-law: indexed by the sample's top 14 bits (`UInt16(bitPattern: s) >> 2`),
+    /// since every decision level falls on a multiple of 4 (16 KiB, exact). µ-law is symmetric
+    /// in magnitude: indexed by |s| >> 2, the sign bit flipped for negative samples (8 KiB).
+    static let muLawEncodeTable: [UInt8] = (0..<8192).map { encodeMuLaw(Int16($0 << 2)) }
+    static let aLawEncodeTable: [UInt8] = (0..<16384).map { encodeALaw(Int16(truncatingIfNeeded: $0 << 2)) }
+
     /// Where G.711's conversion tables (3: µ→A, 4: A→µ) differ from decode-then-encode: the
     /// standard maps these codes to a neighbouring level (chosen so that µ→A→µ and A→µ→A stay
     /// close to transparent), and keeps the sign of µ-law's negative zero.
@@ -47,13 +53,26 @@ extension G711 {
     /// Compresses `samples` into `codes` (the first `samples.count` of them).
     ///
     /// - Precondition: `codes.count >= samples.count`.
-    /// - Complexity: O(`samples.count`); does not allocate.
+    /// - Complexity: O(`samples.count`), one lookup in a 16 KiB table per sample; does not allocate.
     public static func encode(_ samples: UnsafeBufferPointer<Int16>, into codes: UnsafeMutableBufferPointer<UInt8>, law: Law) {
         precondition(codes.count >= samples.count, "G711.encode: output shorter than input")
         guard let src = samples.baseAddress, let dst = codes.baseAddress else { return }
         switch law {
-        case .muLaw: for i in 0..<samples.count { dst[i] = encodeMuLaw(src[i]) }
-        case .aLaw: for i in 0..<samples.count { dst[i] = encodeALaw(src[i]) }
+        case .muLaw:
+            muLawEncodeTable.withUnsafeBufferPointer { t in
+                let lookup = t.baseAddress!
+                for i in 0..<samples.count {
+                    let s = Int32(src[i])
+                    let sign = s >> 31                              // 0 or −1
+                    let magnitude = min((s ^ sign) &- sign, 32767)  // |s|, −32768 saturated
+                    dst[i] = lookup[Int(magnitude >> 2)] ^ UInt8(truncatingIfNeeded: sign & 0x80)
+                }
+            }
+        case .aLaw:
+            aLawEncodeTable.withUnsafeBufferPointer { t in
+                let lookup = t.baseAddress!
+                for i in 0..<samples.count { dst[i] = lookup[Int(UInt16(bitPattern: src[i]) >> 2)] }
+            }
         }
     }
 

@@ -121,20 +121,6 @@ struct BlockCorrelator: Sendable {
         }
     }
 
-    /// The first eight bins' real parts as one vector (zeros past the last bin).
-    var reVector: SIMD8<Float> {
-        var v = SIMD8<Float>()
-        for k in 0..<min(8, re.count) { v[k] = re[k] }
-        return v
-    }
-
-    /// The first eight bins' imaginary parts as one vector (zeros past the last bin).
-    var imVector: SIMD8<Float> {
-        var v = SIMD8<Float>()
-        for k in 0..<min(8, im.count) { v[k] = im[k] }
-        return v
-    }
-
     /// Power (A²/2) of bin `k` in the last block.
     @inline(__always)
     func binPower(_ k: Int) -> Float { (re[k] * re[k] + im[k] * im[k]) / 2 }

@@ -33,13 +33,14 @@ struct DSPBenchCommand: ParsableCommand {
         let audio = try CorpusAudio(directory: corpus)
         let bench = DSPBench(muLaw: try audio.concatenatedMuLaw(), runs: runs)
         print("# corpus: \(audio.files.count) files, \(bench.linear.count) samples; frame 160; \(runs) timed runs after 1 warm-up; median")
-        print("# test                          median_s   Msamples/s  ns/sample   channels")
+        print("# test                           median_s   Msamples/s  ns/sample   channels")
         let rows = bench.all()
         var ours: [String: Double] = [:]
         for row in rows {
             ours[row.name] = row.nsPerSample
-            print(String(format: "offhook_%-24@ %9.4f %12.1f %10.2f %10d", row.name as NSString, row.medianSeconds,
-                         row.megasamplesPerSecond, row.nsPerSample, row.channels))
+            let name = "offhook_" + row.name
+            print(name + String(repeating: " ", count: max(1, 32 - name.count))
+                + String(format: "%9.4f %12.1f %10.2f %10d", row.medianSeconds, row.megasamplesPerSecond, row.nsPerSample, row.channels))
         }
         guard let spandsp else { return }
         let theirs = try Self.readSpanDSP(spandsp)

@@ -23,18 +23,29 @@ struct RecordingDecoder {
         for t in detectTones(samples: samples) {
             events.append(Event(ms: t.ms, kind: .tone(name: t.label, offMs: t.offMs)))
         }
-        // Caller ID: both FSK modems, and DTMF caller ID framed from the digits above.
+        // Caller ID: both FSK modems, and DTMF caller ID framed from the digits above. The two
+        // modems' tones are close, so both receivers often decode one transmission; of two
+        // identical messages within a second, keep the one whose receiver found the mark signal
+        // nearer its own mark frequency (the sender's modem reads near 0 Hz, the other ~100 Hz).
+        var fsk: [(event: Event, markError: Double)] = []
         for standard in FSKStandard.allCases {
             var receiver = FSKCallerIDReceiver(standard: standard)
             var i = 0
             while i < samples.count {
                 let n = min(160, samples.count - i)
                 if let message = receiver.process(UnsafeBufferPointer(rebasing: samples[i..<i + n])) {
-                    events.append(Event(ms: Double(receiver.messagePosition) / 8, kind: .callerID(message, via: standard.rawValue)))
+                    let event = Event(ms: Double(receiver.messagePosition) / 8, kind: .callerID(message, via: standard.rawValue))
+                    let error = receiver.markFrequencyError.isNaN ? Double.infinity : abs(receiver.markFrequencyError)
+                    if let k = fsk.firstIndex(where: { $0.event.kind.sameMessage(as: event.kind) && abs($0.event.ms - event.ms) < 1000 }) {
+                        if error < fsk[k].markError { fsk[k] = (event, error) }
+                    } else {
+                        fsk.append((event, error))
+                    }
                 }
                 i += n
             }
         }
+        events += fsk.map(\.event)
         var framer = DTMFCallerIDReceiver()
         for event in events {
             guard case .dtmf(let digit, _) = event.kind else { continue }
@@ -46,15 +57,23 @@ struct RecordingDecoder {
     }
 }
 
+extension RecordingDecoder.Event.Kind {
+    /// Whether both are caller ID carrying the same message (whichever modem read it).
+    func sameMessage(as other: Self) -> Bool {
+        if case .callerID(let a, _) = self, case .callerID(let b, _) = other { return a == b }
+        return false
+    }
+}
+
 extension RecordingDecoder.Event {
     /// One line of `offhook dsp decode`'s text output.
     var text: String {
         let at = Self.format(ms)
         switch kind {
         case .dtmf(let digit, let off):
-            return "\(at)  dtmf      \(digit)" + (off.map { "  (until \(Self.format($0)))" } ?? "")
+            return "\(at)  dtmf      \(digit)" + (off.map { "  (until \(Self.format($0).drop { $0 == " " }))" } ?? "")
         case .tone(let name, let off):
-            return "\(at)  tone      \(name)" + (off.map { "  (until \(Self.format($0)))" } ?? "")
+            return "\(at)  tone      \(name)" + (off.map { "  (until \(Self.format($0).drop { $0 == " " }))" } ?? "")
         case .callerID(let m, let via):
             var parts = ["callerid  [\(via)]"]
             parts.append("number " + (m.number ?? m.numberAbsence.map { "absent (\(Self.reason($0)))" } ?? "-"))

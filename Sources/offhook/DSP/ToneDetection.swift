@@ -3,8 +3,8 @@ import ToneZones
 
 /// The tone detectors one channel runs: fax/modem tones plus the call progress of each zone.
 ///
-/// `offhook dsp detect` and `dsp decode` run a fresh set per file; `make bench` times one set
-/// over the corpus. Labels are the DSP corpus kit's: `CNG`, `CED`, `ANS_PR`, `ANSAM`,
+/// `offhook dsp detect` and `dsp decode` run a fresh set per file (`dsp bench` times the
+/// detectors themselves). Labels are the DSP corpus kit's: `CNG`, `CED`, `ANS_PR`, `ANSAM`,
 /// `ANSAM_PR`, `V21`, and `<ZONE>_DIAL`, `_BUSY`, `_RINGBACK`, `_CONGESTION` (`US_REORDER`
 /// for the US congestion tone, as the Precise Tone Plan names it).
 struct ToneDetectors {
