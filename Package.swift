@@ -56,7 +56,7 @@ let package = Package(
             "TelephonyDSP", "ToneZones", "ACD", "ACDService", .product(name: "Logging", package: "swift-log"),
         ]),
         .target(name: "CallEngine", dependencies: [
-            "TelephonyCore", "Media", "Signalling", "AudioFiles", "PRI", .product(name: "Logging", package: "swift-log"),
+            "TelephonyCore", "TelephonyDSP", "Media", "Signalling", "AudioFiles", "PRI", .product(name: "Logging", package: "swift-log"),
         ]),
         .target(name: "CDAHDI"),
         .target(name: "DAHDI", dependencies: ["CDAHDI", "TelephonyCore"]),

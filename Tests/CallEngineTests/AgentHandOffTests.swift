@@ -81,6 +81,32 @@ struct QueueingApplication: CallApplication {
         #expect(calls.first?.agentPort == 1 && calls.first?.queue == "sales")
     }
 
+    @Test func theAgentsPhoneGetsTheCallersNumberAsFSKCallerIDBetweenRings() async throws {
+        let engine = CallEngine(media: media, router: CallRouter(routes: []), application: QueueingApplication(),
+                                time: { [card] in .milliseconds(20 * card.frameCount) },
+                                logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }),
+                                tones: PortTones(zone: try ToneZones.zone("cn")),
+                                callerIDAudio: CallerIDAudio.fsk(zone: "cn", dateTime: { "11231630" }))
+        try await engine.addAgentPhone(card.openChannel(1), configuration: .cardDebounced(
+            ringCadence: .china, callerID: .afterFirstRing(delay: .milliseconds(500))))
+        let phone = try #require(card.phone(on: 1))
+        await engine.ringAgent(port: 1, for: CallID(7), callerID: "13800138000")
+        for _ in 0..<250 {
+            card.advance(frames: 1)
+            await engine.tick()
+        }
+        // The phone's caller-ID display: a V.23 receiver over what reached the phone on hook.
+        var receiver = FSKCallerIDReceiver(configuration: .init(standard: .v23))
+        var message: CallerIDMessage?
+        let heard = phone.heardSamples()
+        for start in stride(from: 0, to: heard.count - 160, by: 160) where message == nil {
+            message = heard[start..<(start + 160)].withUnsafeBufferPointer { receiver.process($0) }
+        }
+        #expect(message?.number == "13800138000")
+        #expect(message?.dateTime == "11231630")
+        #expect(phone.isBeingRung, "still ringing after the caller ID")
+    }
+
     @Test func agentLiftingThePhoneHearsChinaDialTone() async throws {
         try await engine.addAgentPhone(card.openChannel(1), configuration: .cardDebounced(ringCadence: .china, callerID: .none))
         let phone = try #require(card.phone(on: 1))

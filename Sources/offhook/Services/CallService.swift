@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import ACDService
 import CallEngine
 import CDR
@@ -49,7 +52,8 @@ struct CallService: Service {
         makeDirectory(recordings)
         let engine = CallEngine(media: media, router: CallRouter(routes: routes),
                                 application: IVRApplication(scripts: scripts, environment: .init(logger: logger, recordingDirectory: recordings)),
-                                time: time, logger: logger, tones: PortTones(zone: zone))
+                                time: time, logger: logger, tones: PortTones(zone: zone),
+                                callerIDAudio: CallerIDAudio.fsk(zone: zoneCode, dateTime: CallService.localDateTimeStamp))
         let configuration = FXOPort.Configuration(
             ringCadence: RingCadence(zone: zone) ?? .china, callerID: .afterFirstRing,
             disconnect: .init(loopCurrentDrop: true, polarityReversal: false, tones: [.busy, .congestion]))
@@ -123,5 +127,14 @@ struct CallService: Service {
         } onGracefulShutdown: {
             Task { await engine.shutdown() }
         }
+    }
+
+    /// The local date and time as caller ID's `MMDDHHMM`.
+    @Sendable static func localDateTimeStamp() -> String? {
+        var now = time(nil)
+        var parts = tm()
+        localtime_r(&now, &parts)
+        func two(_ n: Int32) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return two(parts.tm_mon + 1) + two(parts.tm_mday) + two(parts.tm_hour) + two(parts.tm_min)
     }
 }
