@@ -33,7 +33,7 @@ struct SelfTestCommand: AsyncParsableCommand {
         print(checks.report.summary)
 
         let pri = SelfTestReport(scope: "pri")
-        for (name, run) in [("direct descriptors", PRIOverDAHDI.direct), ("DChannelBridge", PRIOverDAHDI.bridged)] {
+        for (name, run) in [("DChannelBridge", PRIOverDAHDI.bridged)] {
             do {
                 let result = try await run(card, 16, 16 + 31)
                 pri.check("PRI call span 1 -> span 2 through libpri on dchan 16/47 (\(name))", true,
