@@ -6,7 +6,7 @@ import CSoxr
 ///
 /// Files are read through libsndfile (WAV of any sample format, GSM 6.10 WAV, µ-law/A-law WAV
 /// and AU, FLAC, …) and resampled to 8 kHz with libsoxr's high-quality resampler; headerless
-/// files are taken by extension: `.ul`/`.ulaw`/`.mu` (µ-law), `.al`/`.alaw` (A-law), `.raw`/`.sln`
+/// files are taken by extension: `.gsm` (GSM 6.10 frames), `.ul`/`.ulaw`/`.mu` (µ-law), `.al`/`.alaw` (A-law), `.raw`/`.sln`
 /// (signed 16-bit little-endian), all 8 kHz mono. Stereo is mixed down.
 public enum AudioFileReader {
     /// Samples per second of the result.
@@ -23,6 +23,8 @@ public enum AudioFileReader {
             info = rawInfo(format: Int32(SF_FORMAT_RAW | SF_FORMAT_ULAW))
         case "al", "alaw", "pcma":
             info = rawInfo(format: Int32(SF_FORMAT_RAW | SF_FORMAT_ALAW))
+        case "gsm":
+            info = rawInfo(format: Int32(SF_FORMAT_RAW | SF_FORMAT_GSM610))
         case "raw", "sln", "s16":
             info = rawInfo(format: Int32(SF_FORMAT_RAW | SF_FORMAT_PCM_16 | SF_ENDIAN_LITTLE))
         default:

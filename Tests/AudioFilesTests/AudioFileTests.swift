@@ -43,6 +43,26 @@ import Testing
         #expect(try AudioFileReader.read(path) == [0, 32124, -32124, 0])
     }
 
+    /// GSM 6.10, bare (`.gsm`, as Asterisk keeps prompts) and inside WAV, made by sox.
+    @Test(arguments: [("gsm", ["-t", "gsm"]), ("wav", ["-e", "gsm-full-rate"])])
+    func gsmPromptsAreDecoded(ext: String, soxOptions: [String]) throws {
+        guard let sox = ["/usr/bin/sox", "/usr/local/bin/sox"].first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+            return  // sox (make prompts installs it) makes the GSM file; without it there is nothing to decode
+        }
+        let source = folder + "/tone-for-gsm.wav", path = folder + "/tone-gsm.\(ext)"
+        try WAVWriter.write(sine(1000, rate: 8000, count: 8000), to: source)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: sox)
+        process.arguments = [source] + soxOptions + [path]
+        try process.run()
+        process.waitUntilExit()
+        try #require(process.terminationStatus == 0)
+        let samples = try AudioFileReader.read(path)
+        #expect(abs(samples.count - 8000) <= 320, "GSM in WAV packs frames in pairs of 320 samples")
+        let measured = frequency(of: Array(samples[400..<7600]), rate: 8000)
+        #expect(abs(measured - 1000) < 10, "GSM keeps a 1 kHz tone at 1 kHz, measured \(measured)")
+    }
+
     @Test func aCorruptFileIsAClearError() throws {
         let path = folder + "/broken.wav"
         try Data("RIFF....WAVEjunk that is not a header".utf8).write(to: URL(fileURLWithPath: path))
