@@ -97,8 +97,7 @@ public struct CallProgressDetector: Sendable {
     /// Smallest window gain (power) for a tone inside the frequency tolerance.
     private let slack: Float
 
-    private var block: [Float]
-    private var fill = 0
+    private var block: SampleBlock
     private(set) var position = 0
     private var previousRe: [Float]
     private var previousIm: [Float]
@@ -164,7 +163,7 @@ public struct CallProgressDetector: Sendable {
         let widest = min(0.5, (tolerances.max() ?? 8) * Float(Self.blockLength) / 8000)
         let gain = sinf(Float.pi * widest) / (Float.pi * widest)
         slack = gain * gain * 0.95
-        block = [Float](repeating: 0, count: (Self.blockLength + 7) / 8 * 8)
+        block = SampleBlock(length: Self.blockLength, storage: (Self.blockLength + 7) / 8 * 8)
         previousRe = bins.map { _ in 0 }
         previousIm = previousRe
         previousValid = bins.map { _ in false }
@@ -201,20 +200,10 @@ public struct CallProgressDetector: Sendable {
     public mutating func process(_ samples: UnsafeBufferPointer<Int16>) -> CallProgressEvent? {
         var i = 0
         while i < samples.count {
-            let n = min(samples.count - i, Self.blockLength - fill)
-            let start = fill
-            block.withUnsafeMutableBufferPointer { b in
-                let source = samples.baseAddress! + i
-                let target = b.baseAddress! + start
-                for k in 0..<n { target[k] = Float(source[k]) }
-            }
-            fill += n
-            i += n
-            position += n
-            if fill == Self.blockLength {
-                fill = 0
-                analyseBlock()
-            }
+            let (taken, isFull) = block.fill(from: samples, at: i)
+            i += taken
+            position += taken
+            if isFull { analyseBlock() }
         }
         return takePending()
     }
@@ -228,7 +217,7 @@ public struct CallProgressDetector: Sendable {
     }
 
     private mutating func analyseBlock() {
-        block.withUnsafeBufferPointer { correlator.analyse($0) }
+        block.samples.withUnsafeBufferPointer { correlator.analyse($0) }
         let total = correlator.power
         for g in groups.indices {
             var tonePower: Float = 0

@@ -24,12 +24,12 @@ extension FaxToneDetector {
     }
 
     mutating func analyseBlock() {
-        block.withUnsafeBufferPointer { correlator.analyse($0) }
+        block.samples.withUnsafeBufferPointer { correlator.analyse($0) }
         let total = correlator.power
         let index = correlator.blocks
 
         // V.21: the FSK carrier must hold the band for flags to count.
-        let flags = block.withUnsafeBufferPointer {
+        let flags = block.samples.withUnsafeBufferPointer {
             v21.process(block: $0, blockPower: total, minimumPower: minimumPower)
         }
         if flags, !v21Active {

@@ -38,8 +38,7 @@ public struct FaxToneDetector: Sendable {
 
     var correlator = BlockCorrelator(frequencies: [1100, 2100], length: blockLength)
     var v21 = V21FlagDetector()
-    var block: [Float]
-    var fill = 0
+    var block: SampleBlock
     var position = 0
     let minimumPower: Float
     var pending = EventQueue<FaxToneEvent>()
@@ -73,7 +72,7 @@ public struct FaxToneDetector: Sendable {
 
     /// Creates a detector.
     public init() {
-        block = [Float](repeating: 0, count: Self.blockLength)
+        block = SampleBlock(length: Self.blockLength)
         minimumPower = Float(SignalLevel.power(dBm0: Self.minimumLevel))
     }
 
@@ -86,20 +85,10 @@ public struct FaxToneDetector: Sendable {
     public mutating func process(_ samples: UnsafeBufferPointer<Int16>) -> FaxToneEvent? {
         var i = 0
         while i < samples.count {
-            let n = min(samples.count - i, Self.blockLength - fill)
-            let start = fill
-            block.withUnsafeMutableBufferPointer { b in
-                let source = samples.baseAddress! + i
-                let target = b.baseAddress! + start
-                for k in 0..<n { target[k] = Float(source[k]) }
-            }
-            fill += n
-            i += n
-            position += n
-            if fill == Self.blockLength {
-                fill = 0
-                analyseBlock()
-            }
+            let (taken, isFull) = block.fill(from: samples, at: i)
+            i += taken
+            position += taken
+            if isFull { analyseBlock() }
         }
         return pending.pop()
     }
