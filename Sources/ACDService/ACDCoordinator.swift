@@ -10,11 +10,22 @@ import Media
 /// Both sides are sans-I/O; this is the owner that carries the distributor's actions out on the
 /// call engine, once per tick. The distributor runs on `ContinuousClock.Instant`s; the engine on
 /// the card's clock (a `Duration`), mapped by a fixed origin.
+///
+/// Waiting callers hear the hold music, and every `announce-every` the announcement their call's
+/// session composes in the caller's language (place in the queue, expected wait; see
+/// ``CallEngine/announce(toCall:position:expectedWait:)``) in its place; when the announcement
+/// has played, the hold music starts again from its beginning. An agent answering meanwhile
+/// cuts the announcement off (the bridge stops the caller's playback) and the music is not
+/// resumed.
 public struct ACDCoordinator: Sendable {
     public private(set) var distributor: CallDistributor
     private let origin = ContinuousClock.now
     private let holdMusic: PromptAudio?
     private let logger: Logger
+    /// Calls hearing an announcement, and when (card time) their hold music resumes.
+    private var musicResumes: [Int: Duration] = [:]
+    /// Whether a call had no announcement to hear (logged once, not every `announce-every`).
+    private var reportedMissingAnnouncement = false
     /// Queue events since last taken (for the call records).
     public private(set) var events: [(CallDistributor.Event, ContinuousClock.Instant)] = []
 
@@ -49,16 +60,18 @@ public struct ACDCoordinator: Sendable {
             }
         }
         for call in await engine.takeEndedCallIDs() {
+            musicResumes[call.rawValue] = nil
             actions += distributor.callEnded(call: call.rawValue, at: now)
         }
         actions += distributor.advance(to: now)
-        await perform(actions, on: engine)
+        await perform(actions, on: engine, at: time)
+        await resumeHoldMusic(on: engine, at: time)
     }
 
     /// Changes an agent's status by hand (a supervisor's console, or a test), as a feature code would.
     public mutating func setStatus(_ status: Agent.Status, ofAgent port: Int, engine: CallEngine, at time: Duration) async throws(ACDError) {
         let actions = try distributor.setStatus(status, ofAgent: port, at: instant(time))
-        await perform(actions, on: engine)
+        await perform(actions, on: engine, at: time)
     }
 
     /// Queue events since last asked, oldest first.
@@ -67,7 +80,7 @@ public struct ACDCoordinator: Sendable {
         return events
     }
 
-    private mutating func perform(_ actions: [CallDistributor.Action], on engine: CallEngine) async {
+    private mutating func perform(_ actions: [CallDistributor.Action], on engine: CallEngine, at time: Duration) async {
         for action in actions {
             switch action {
             case .ringAgent(let port, let call, let callerID):
@@ -75,10 +88,15 @@ public struct ACDCoordinator: Sendable {
             case .stopRinging(let port):
                 await engine.stopRingingAgent(port: port)
             case .bridge(let caller, let agent):
+                musicResumes[caller] = nil
                 await engine.bridge(call: CallID(caller), toAgent: agent)
-            case .playHold(let call, _), .announce(let call, _, _):
+            case .playHold(let call, _):
+                musicResumes[call] = nil
                 if let holdMusic { await engine.play(holdMusic, toCall: CallID(call)) }
+            case .announce(let call, let position, let expectedWait):
+                await announce(call: call, position: position, expectedWait: expectedWait, on: engine, at: time)
             case .overflow(let call, let reason):
+                musicResumes[call] = nil
                 logger.info("\(CallID(call)) overflows: \(reason.rawValue)")
                 await engine.overflow(call: CallID(call))
             case .confirmFeature(let port, let feature):
@@ -88,6 +106,28 @@ public struct ACDCoordinator: Sendable {
             case .report(let event, let at):
                 events.append((event, at))
             }
+        }
+    }
+
+    /// Plays the caller the announcement in place of the hold music and notes when the music
+    /// resumes; with no announcement to play, the music plays on.
+    private mutating func announce(call: Int, position: Int, expectedWait: Duration?, on engine: CallEngine, at time: Duration) async {
+        guard let length = await engine.announce(toCall: CallID(call), position: position, expectedWait: expectedWait) else {
+            if !reportedMissingAnnouncement {
+                reportedMissingAnnouncement = true
+                logger.warning("\(CallID(call)): no queue announcement (no prompts in the caller's or the route's language); callers without one hear the hold music only (logged once)")
+            }
+            return
+        }
+        logger.debug("\(CallID(call)): announced position \(position), expected wait \(expectedWait.map { "\($0)" } ?? "unknown")")
+        musicResumes[call] = time + length
+    }
+
+    /// Starts the hold music again for the callers whose announcement has played out.
+    private mutating func resumeHoldMusic(on engine: CallEngine, at time: Duration) async {
+        for (call, due) in musicResumes where due <= time {
+            musicResumes[call] = nil
+            if let holdMusic { await engine.play(holdMusic, toCall: CallID(call)) }
         }
     }
 }

@@ -72,6 +72,22 @@ extension CallEngine {
         lines[line].leg.play(audio, id: -1, loops: loops)
     }
 
+    /// Plays a waiting caller the queue announcement their session composes (place in the
+    /// queue, expected wait), once, in place of the hold music.
+    ///
+    /// - Returns: how long the announcement lasts (the owner resumes the hold music after it),
+    ///   or `nil` when the call is gone or its session has no announcement (nothing changes:
+    ///   the hold music plays on).
+    public func announce(toCall call: CallID, position: Int, expectedWait: Duration?) -> Duration? {
+        guard let line = lines.firstIndex(where: { $0.call?.id == call }), lines[line].call?.agentPort == nil,
+              var session = lines[line].session else { return nil }
+        let audio = session.queueAnnouncement(position: position, expectedWait: expectedWait, at: now())
+        lines[line].session = session
+        guard let audio, !audio.samples.isEmpty else { return nil }
+        lines[line].leg.play(audio, id: -1)
+        return audio.duration
+    }
+
     // MARK: Inside the tick
 
     func tickAgents(at time: Duration) {

@@ -75,10 +75,16 @@ public protocol CallSessionLogic: Sendable {
     /// The menus (or other named steps) the session went through so far, in order; kept in
     /// the call record (``Call/ivrPath``). Empty by default.
     var path: [String] { get }
+    /// What the caller, waiting in a queue, hears as the ACD's periodic announcement: their
+    /// `position` (1 is next) and, when known, the `expectedWait`, composed at `now` in the
+    /// call's language; `nil` when the session has none (the caller hears only the hold
+    /// music). Called off the media path, once per announcement. `nil` by default.
+    mutating func queueAnnouncement(position: Int, expectedWait: Duration?, at now: Duration) -> PromptAudio?
 }
 
 extension CallSessionLogic {
     public var path: [String] { [] }
+    public mutating func queueAnnouncement(position: Int, expectedWait: Duration?, at now: Duration) -> PromptAudio? { nil }
 }
 
 /// Makes the session for each answered call (the IVR, a test application…).

@@ -22,6 +22,7 @@ extension IVRTranscript.Entry: Encodable {
         case .recorded: "recorded"
         case .queued: "queue"
         case .queueResult: "queue-result"
+        case .announced: "announce"
         case .transferred: "transfer"
         case .logged: "log"
         case .language: "language"

@@ -25,6 +25,9 @@ public struct IVRTranscript: Sendable, Hashable {
         case recorded(name: String, file: String)
         case queued(String)
         case queueResult(String)
+        /// While the caller waited in a queue, the ACD told them their place (and expected
+        /// wait) with these prompts (`LANG/NAME`).
+        case announced([String])
         case transferred(String)
         case logged(field: String, value: String)
         case language(String)
@@ -46,6 +49,7 @@ public struct IVRTranscript: Sendable, Hashable {
             case .recorded(let name, let file): "recorded \(name) = \(file)"
             case .queued(let name): "queue \(name)"
             case .queueResult(let result): "queue result: \(result)"
+            case .announced(let files): "announce \(files.joined(separator: " "))"
             case .transferred(let target): "transfer \(target)"
             case .logged(let field, let value): "log \(field) = \(value)"
             case .language(let language): "language \(language)"

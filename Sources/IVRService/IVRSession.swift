@@ -9,13 +9,13 @@ import Media
 /// actions (prompts, recordings, hang-up), keeps its timers on the card's clock, and feeds it
 /// what happens on the line (keys, fax tone, prompt ends, hang-up).
 public struct IVRSession: CallSessionLogic {
-    public private(set) var call: IVRCall
+    public internal(set) var call: IVRCall
     let prompts: PromptLibrary
     let environment: IVRApplication.Environment
     let tables: [String: CSVTable]
     let language: String?
     private var timers: [TimerID: Duration] = [:]
-    private var base: (duration: Duration, instant: ContinuousClock.Instant)?
+    var base: (duration: Duration, instant: ContinuousClock.Instant)?
     private var pending: [IVREvent] = []
     /// The key that ends the recording in progress (`record … end key #`).
     private var recordingEndKey: Character?

@@ -61,13 +61,16 @@ public final class IVRSimulation {
         public var agents: Int
         public var agentAnswerDelay: Duration
         public var agentTalkTime: Duration
+        /// How often a caller waiting in a queue hears their place and expected wait (`nil`:
+        /// never); 30 s, `offhook run`'s default for `[queue NAME] announce-every`.
+        public var announceEvery: Duration?
         public var logger: Logger
 
         public init(caller: String = "13800138000", dialled: String = "", language: String? = nil, zone: String = "cn",
                     recordingDirectory: String = "/tmp", localTime: @escaping @Sendable () -> CivilDateTime = IVRApplication.systemLocalTime,
                     keyDelay: Duration = .milliseconds(500), messageLength: Duration = .seconds(3),
                     timeLimit: Duration = .seconds(600), hangsUpWhenKeysRunOut: Bool = false, agents: Int = 0, agentAnswerDelay: Duration = .seconds(2),
-                    agentTalkTime: Duration = .seconds(5),
+                    agentTalkTime: Duration = .seconds(5), announceEvery: Duration? = .seconds(30),
                     logger: Logger = Logger(label: "simulate", factory: { _ in SwiftLogNoOpLogHandler() })) {
             self.caller = caller
             self.dialled = dialled
@@ -82,6 +85,7 @@ public final class IVRSimulation {
             self.agents = max(0, agents)
             self.agentAnswerDelay = agentAnswerDelay
             self.agentTalkTime = agentTalkTime
+            self.announceEvery = announceEvery
             self.logger = logger
         }
     }
@@ -149,7 +153,7 @@ public final class IVRSimulation {
         let queues = scripts.entry(for: path)?.loaded.script?.queues ?? []
         let distributor = try CallDistributor(
             queues: queues.map { Queue.Configuration(name: $0.name.value, ringTimeout: .seconds(15), maxWait: $0.maximumWait ?? .seconds(120),
-                                                     announceEvery: nil, wrapUp: .seconds(2), whenNoAgents: .overflow) },
+                                                     announceEvery: options.announceEvery, wrapUp: .seconds(2), whenNoAgents: .overflow) },
             agents: agentPorts.map { Agent(port: $0) },
             tiers: queues.flatMap { queue in agentPorts.map { Tier(queue: queue.name.value, agent: $0) } },
             logger: options.logger)

@@ -1,6 +1,7 @@
 import CallEngine
 import IVRRuntime
 import IVRService
+import Media
 import Synchronization
 
 /// What the simulated caller can see of the script running its call: the transcript, what the
@@ -50,6 +51,11 @@ struct ProbedSession: CallSessionLogic {
     mutating func advance(to now: Duration, call: Call) -> [SessionAction] {
         defer { probe.update(session) }
         return session.advance(to: now, call: call)
+    }
+
+    mutating func queueAnnouncement(position: Int, expectedWait: Duration?, at now: Duration) -> PromptAudio? {
+        defer { probe.update(session) }
+        return session.queueAnnouncement(position: position, expectedWait: expectedWait, at: now)
     }
 }
 

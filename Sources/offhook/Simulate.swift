@@ -42,6 +42,12 @@ struct Simulate: AsyncParsableCommand {
     @Option(help: "Agents' phones (FXS ports) serving the script's queues; each agent is ready and answers after 2 s, talks 5 s. With 0, queues overflow.")
     var agents = 0
 
+    @Option(name: .customLong("agent-answer-after"), help: "Seconds an agent lets the phone ring before answering.")
+    var agentAnswerAfter = 2
+
+    @Option(name: .customLong("announce-every"), help: "Seconds between the announcements (place in the queue, expected wait) a waiting caller hears, as [queue NAME] announce-every in offhook.conf; 0: none.")
+    var announceEvery = 30
+
     @Flag(help: "The caller is a fax machine: it sends the fax calling tone (CNG) once answered.")
     var fax = false
 
@@ -67,6 +73,8 @@ struct Simulate: AsyncParsableCommand {
     func validate() throws {
         if at != nil && localTime == nil { throw ValidationError("--at: expected \"YYYY-MM-DD HH:MM\", e.g. \"2026-11-23 10:00\"") }
         guard (0...32).contains(agents) else { throw ValidationError("--agents: between 0 and 32") }
+        guard (0...3600).contains(agentAnswerAfter) else { throw ValidationError("--agent-answer-after: between 0 and 3600 seconds") }
+        guard (0...3600).contains(announceEvery) else { throw ValidationError("--announce-every: between 0 and 3600 seconds (0: none)") }
         if let keys {
             do { _ = try KeyScript(parsing: keys) } catch { throw ValidationError("--keys: \(error)") }
         }
@@ -77,7 +85,8 @@ struct Simulate: AsyncParsableCommand {
             .appendingPathComponent("offhook-simulate-\(ProcessInfo.processInfo.processIdentifier)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         var options = IVRSimulation.Options(caller: callerID, dialled: dialled, language: language, zone: zone,
-                                            recordingDirectory: folder, agents: agents)
+                                            recordingDirectory: folder, agents: agents, agentAnswerDelay: .seconds(agentAnswerAfter),
+                                            announceEvery: announceEvery > 0 ? .seconds(announceEvery) : nil)
         if let fixed = localTime { options.localTime = { fixed } }
         let simulation: IVRSimulation
         do {

@@ -29,6 +29,16 @@ import Testing
         #expect(record["queue"] as? String == "service")
     }
 
+    @Test func aCallerWaitingForAnAgentHearsTheirPlace() throws {
+        let result = try OffhookProcess.run(["simulate", "IVRScripts/hotline.ivr", "--keys", "2 0 1", "--agents", "1",
+                                             "--agent-answer-after", "5", "--announce-every", "3", "--at", "2026-11-23 10:00"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        let announced = lines.filter { $0.hasSuffix("] announce en/queue/you-are-caller en/digits/1 en/queue/thanks-for-holding") }
+        #expect(announced.count == 1, "one announcement, 3 s into a 5 s wait:\n\(result.stdout)")
+        #expect(result.stdout.contains("queue service: answered by"))
+    }
+
     @Test func aFaxMachineReachesTheFaxBranch() throws {
         let result = try OffhookProcess.run(["simulate", "IVRScripts/fax.ivr", "--fax"])
         #expect(result.status == 0, "\(result.stderr)")

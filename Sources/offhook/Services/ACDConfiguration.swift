@@ -1,5 +1,7 @@
 import ACD
+import CallEngine
 import HardwareConfig
+import IVRService
 import Logging
 import Media
 import TelephonyDSP
@@ -46,5 +48,26 @@ enum ACDConfiguration {
         var samples = [Int16](repeating: 0, count: 8 * 8000)
         let count = samples.withUnsafeMutableBufferPointer { generator.generate(into: $0) }
         return PromptAudio(samples: Array(samples.prefix(count)), name: "hold")
+    }
+
+    /// Reads the prompts of the queue announcements (a waiting caller's place and expected
+    /// wait) for every language of every routed script, alongside the hold music, and says
+    /// which languages lack some: their callers hear the announcement in the route's or the
+    /// script's first language instead, or only the hold music.
+    static func loadAnnouncementPrompts(routes: [CallRouter.Route], scripts: ScriptStore, logger: Logger) {
+        for target in Set(routes.map(\.target)).sorted() {
+            guard let entry = scripts.entry(for: target), let script = entry.loaded.script else { continue }
+            let languages = script.languages.isEmpty ? [script.defaultLanguage] : script.languages.map(\.value)
+            var ready: [String] = []
+            for language in languages {
+                let missing = entry.prompts.missingAnnouncementPrompts(language: language)
+                if missing.isEmpty {
+                    ready.append(language)
+                } else {
+                    logger.warning("\(target): queue announcements in '\(language)' lack \(missing.count) prompt(s) in \(entry.prompts.directory) (\(missing.prefix(4).joined(separator: ", "))\(missing.count > 4 ? ", …" : "")); run `make prompts`")
+                }
+            }
+            if !ready.isEmpty { logger.info("\(target): queue announcements in \(ready.joined(separator: ", "))") }
+        }
     }
 }

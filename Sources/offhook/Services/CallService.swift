@@ -79,6 +79,7 @@ struct CallService: Service {
 
         let distributor = try ACDConfiguration.distributor(from: description.config, logger: logger)
         logger.info("\(description.config.queues.count) queue(s); agents log in by dialling *1, out *2, ready *3, pause *4")
+        if !description.config.queues.isEmpty { ACDConfiguration.loadAnnouncementPrompts(routes: routes, scripts: scripts, logger: logger) }
         let hangups = await UnixSignalsSequence(trapping: .sighup)
         let watched = routes.map(\.target)
         await withGracefulShutdownHandler {
