@@ -118,7 +118,7 @@ let package = Package(
         .testTarget(name: "CDRTests", dependencies: ["CDR", "ACD", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "IVRScriptTests", dependencies: ["IVRScript"], exclude: ["Fixtures"]),
         .testTarget(name: "IVRRuntimeTests", dependencies: ["IVRRuntime", "IVRScript"]),
-        .testTarget(name: "IVRSimulatorTests", dependencies: ["IVRSimulator", "IVRService", "IVRRuntime", "IVRScript", "AudioFiles", "CallEngine"]),
+        .testTarget(name: "IVRSimulatorTests", dependencies: ["IVRSimulator", "IVRService", "IVRRuntime", "IVRScript", "AudioFiles", "CallEngine", "TelephonyDSP"]),
         .testTarget(name: "OffhookCLITests", dependencies: ["offhook", "DSPTestSupport", "CDR",
                                                        "ACD", "ACDService", "CallEngine", "Media", "SimulatedCard", "ToneZones", "IVRService", "IVRScript"]),
     ]

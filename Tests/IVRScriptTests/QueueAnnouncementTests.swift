@@ -62,6 +62,16 @@ import Testing
                 "queue/thanks-for-holding"])
     }
 
+    @Test func twoMinutesIsLiangInChinese() {
+        #expect(QueueAnnouncement.prompts(position: 2, expectedWait: .seconds(100), language: "zh")
+            == ["queue/you-are-caller", "digits/2", "queue/position-end", "queue/expected-wait", "queue/liang", "queue/minutes",
+                "queue/thanks-for-holding"], "您是第二位，预计等待约两分钟")
+        #expect(QueueAnnouncement.prompts(position: 1, expectedWait: .seconds(720), language: "zh").suffix(4)
+            == ["digits/ten", "digits/2", "queue/minutes", "queue/thanks-for-holding"], "十二分钟")
+        #expect(QueueAnnouncement.prompts(position: 1, expectedWait: .seconds(100), language: "en").suffix(3)
+            == ["digits/2", "queue/minutes", "queue/thanks-for-holding"])
+    }
+
     @Test func waitsAreWholeMinutesRoundedUp() {
         #expect(QueueAnnouncement.wholeMinutes(.zero) == 0)
         #expect(QueueAnnouncement.wholeMinutes(.milliseconds(59_999)) == 0)

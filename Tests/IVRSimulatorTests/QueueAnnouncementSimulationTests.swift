@@ -1,6 +1,8 @@
+import AudioFiles
 import Foundation
 import IVRRuntime
 import IVRSimulator
+import TelephonyDSP
 import Testing
 
 /// A caller of the hotline script waiting for an agent hears the ACD's announcements, composed
@@ -37,6 +39,34 @@ import Testing
         let second = await simulation.call(keys: try KeyScript(parsing: "1 0 1"))
         #expect(announcements(second).first == "zh/queue/you-are-caller zh/digits/1 zh/queue/position-end zh/queue/less-than-a-minute zh/queue/thanks-for-holding",
                 "\(second.text)")
+    }
+
+    /// The prompt files themselves reach the caller's ear: with the English announcement
+    /// prompts recorded as DTMF keys, the caller's end of the line hears those keys, in order,
+    /// once per announcement, decoded by the real DTMF receiver.
+    @Test func theAnnouncementsRecordingsAreWhatTheCallerHears() async throws {
+        let fixture = try ScriptFixture()
+        for (name, key) in [("queue/you-are-caller", "A"), ("digits/1", "1"), ("queue/thanks-for-holding", "B")] {
+            try WAVWriter.write(try DTMFGenerator.samples(for: key, onMS: 100, offMS: 100), to: fixture.path("prompts/en/\(name).wav"))
+        }
+        let simulation = try await simulation(fixture)
+        let result = await simulation.call(keys: try KeyScript(parsing: "2 0 1"))
+        #expect(announcements(result).count == 2, "\(result.text)")
+        // The whole call (under a minute): menus, queue, agent, survey.
+        #expect(Self.keys(in: simulation.heardAudio) == "A1BA1B", "each announcement is its three recordings, one after another")
+    }
+
+    /// The DTMF keys in `samples`, in order.
+    static func keys(in samples: [Int16]) -> String {
+        var receiver = DTMFReceiver()
+        var out = ""
+        samples.withUnsafeBufferPointer { all in
+            for start in stride(from: 0, to: all.count, by: 160) {
+                let frame = UnsafeBufferPointer(rebasing: all[start..<min(start + 160, all.count)])
+                if let event = receiver.process(frame), event.isDown { out.append(event.digit.character) }
+            }
+        }
+        return out
     }
 
     @Test func withoutPromptsInTheCallersLanguageTheScriptsFirstLanguageIsUsed() async throws {

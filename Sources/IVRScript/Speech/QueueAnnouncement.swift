@@ -2,7 +2,8 @@
 /// queue and, when the ACD can estimate it, the expected wait, as a sequence of prompt names.
 ///
 /// English: "You are caller number | three | Your expected wait is about | two | minutes |
-/// Thank you for holding." Chinese: "您是第 | 三 | 位 | 预计等待约 | 二 | 分钟 | 感谢您的耐心等待".
+/// Thank you for holding." Chinese: "您是第 | 三 | 位 | 预计等待约 | 两 | 分钟 | 感谢您的耐心等待"
+/// (两, not 二, before 分钟).
 /// The numbers are read by ``Speech`` (the `say number` vocabulary: `digits/…`), so the names
 /// are looked up in the caller's language folder like every other prompt; the fixed phrases
 /// are the `queue/…` prompts of ``vocabulary(language:)``, which `IVRScripts/prompts/MANIFEST`
@@ -22,6 +23,8 @@ public enum QueueAnnouncement {
     public static let minute = "queue/minute"
     /// "minutes" / 分钟.
     public static let minutes = "queue/minutes"
+    /// 两, Chinese for two before a measure word (两分钟, where `say number` reads 二).
+    public static let liang = "queue/liang"
     /// "Your expected wait is less than a minute." / 预计等待不到一分钟。
     public static let lessThanAMinute = "queue/less-than-a-minute"
     /// "Thank you for holding." / 感谢您的耐心等待。
@@ -40,7 +43,7 @@ public enum QueueAnnouncement {
                 out.append(Self.lessThanAMinute)
             } else {
                 out.append(Self.expectedWait)
-                out += Speech.prompts(.number, String(count), language: language)
+                out += rules == .chinese && count == 2 ? [Self.liang] : Speech.prompts(.number, String(count), language: language)
                 out.append(rules == .english && count == 1 ? Self.minute : Self.minutes)
             }
         }
@@ -63,7 +66,7 @@ public enum QueueAnnouncement {
     public static func vocabulary(language: String) -> [String] {
         let phrases: [String] = switch Speech.Rules(language: language) {
         case .english: [youAreCaller, expectedWait, minute, minutes, lessThanAMinute, thanksForHolding]
-        case .chinese: [youAreCaller, positionEnd, expectedWait, minutes, lessThanAMinute, thanksForHolding]
+        case .chinese: [youAreCaller, positionEnd, expectedWait, liang, minutes, lessThanAMinute, thanksForHolding]
         }
         let numbers = Speech.requiredPrompts(for: .number, language: language).filter { $0 != "digits/point" && $0 != "digits/minus" }
         return phrases + numbers
