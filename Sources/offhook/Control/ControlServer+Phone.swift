@@ -28,6 +28,7 @@ extension ControlServer {
         var rungSince: Duration?
         var lastRung: Duration?
         var wasOffHook = phone.isOffHook
+        let silence = [Int16](repeating: 0, count: 160)
         _ = phone.takeHeardMuLaw()
         _ = phone.takeEvents()
         while !isStopping {
@@ -53,10 +54,12 @@ extension ControlServer {
                 if !phone.isOffHook { connection.send(ControlEvent(event: "stoppedRinging", text: "stopped ringing", port: port)) }
                 rungSince = nil
             }
-            // Caller ID: the FSK the port sends between the rings, heard on hook.
-            let heard = G711.decode(phone.takeHeardMuLaw(), law: .muLaw)
-            if rungSince != nil, !heard.isEmpty,
-               let message = heard.withUnsafeBufferPointer({ receiver.process($0) }) {
+            // Caller ID: the FSK the port sends between the rings, heard on hook. The phone
+            // records nothing while the line is idle, so silence stands in for it (the receiver
+            // completes a message when the carrier stops).
+            var heard = G711.decode(phone.takeHeardMuLaw(), law: .muLaw)
+            if heard.isEmpty { heard = silence }
+            if rungSince != nil, let message = heard.withUnsafeBufferPointer({ receiver.process($0) }) {
                 connection.send(ControlEvent(event: "callerID", text: "caller ID: \(message)", port: port,
                                              number: message.number, name: message.name))
             }
