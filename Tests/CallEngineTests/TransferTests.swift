@@ -96,7 +96,10 @@ struct TransferringApplication: CallApplication {
         return found
     }
 
-    func tones(in samples: [Int16]) -> Set<CallProgressTone> {
+    func tones(in samples: [Int16]) -> Set<CallProgressTone> { Self.tones(in: samples, zone: zone) }
+
+    /// The call-progress tones `zone`'s detector recognises in `samples`.
+    static func tones(in samples: [Int16], zone: ToneZone) -> Set<CallProgressTone> {
         var detector = CallProgressDetector(zone: zone)
         var found: Set<CallProgressTone> = []
         for start in stride(from: 0, through: samples.count - 160, by: 160) {
@@ -253,7 +256,8 @@ struct TransferringApplication: CallApplication {
         #expect(outgoing.channel.number == 4 && outgoing.answeredAt != nil)
         #expect(outgoing.endReason == .farEndHungUp(method: "loop-current drop"))
         #expect(caller.transferredTo == "outside 5551234")
-        #expect(caller.endReason == .transferTargetHungUp("outside 5551234 (loop-current drop)"))
+        #expect(caller.endReason == .transferTargetHungUp("outside 5551234", method: "loop-current drop"))
+        #expect(caller.endReason?.description == "outside 5551234 hung up (loop-current drop)")
     }
 
     @Test func theCallerHangingUpReleasesTheOutgoingLine() async throws {
