@@ -3,8 +3,9 @@ import TelephonyCore
 /// Moves linear audio both ways across two channels at once, one frame per clock frame.
 ///
 /// Writing is driven by reading, as an application on a real card does: every frame read from a
-/// channel is answered by the next frame written to it, after two frames of priming, so the
-/// transmit buffer never runs dry and never overflows whichever clock drives the card. Both
+/// channel is answered by the next frame written to it, after priming each transmit queue as deep
+/// as the channel takes (at most ``PatternTest/primingFrames``), so the transmit buffer neither
+/// runs dry when the harness wakes late nor overflows, whichever clock drives the card. Both
 /// channels must be in ``AudioFormat/linear16``.
 struct AudioExchange {
     let advance: @Sendable (Int) async throws -> Void
@@ -53,11 +54,13 @@ struct AudioExchange {
         var discard: [Int16] = []
         _ = try read(a, into: &discard)
         _ = try read(b, into: &discard)
-        for _ in 0..<2 {
+        for _ in 0..<PatternTest.primingFrames {
+            let before = (nextA, nextB)
             try write(a, sendA, &nextA)
             try write(b, sendB, &nextB)
+            if (nextA, nextB) == before { break }
         }
-        for _ in 0..<(frames + Self.delayFrames) {
+        for _ in 0..<(frames + Self.delayFrames + PatternTest.primingFrames) {
             try await advance(1)
             for _ in 0..<(try read(a, into: &byA)) { try write(a, sendA, &nextA) }
             for _ in 0..<(try read(b, into: &byB)) { try write(b, sendB, &nextB) }

@@ -25,23 +25,104 @@ struct PatternTest {
             var bytesCompared: Int
             var bitErrors: Int
             var bytesMissing: Int
-            var isBitExact: Bool { offset != nil && bitErrors == 0 && bytesMissing == 0 }
+            /// Where the stream lost or gained bytes and picked up again: a transmit underrun or
+            /// receive overrun (the application was late), or a frame slip between span clocks.
+            var slips: [Slip] = []
+            var isBitExact: Bool { offset != nil && bitErrors == 0 && bytesMissing == 0 && slips.isEmpty }
         }
 
-        /// Synchronises on the first bytes sent and counts bit errors from there.
+        /// A place where the received stream jumped: `shift` bytes gained (positive, e.g.
+        /// idle inserted) or lost (negative) before byte `atByte` of the pattern, the first
+        /// byte of the block where the stream matched again (the jump lies within the block
+        /// before it). Bytes lost count as missing.
+        struct Slip: Equatable {
+            var atByte: Int
+            var shift: Int
+        }
+
+        /// Synchronises on the first bytes sent and counts bit errors from there, following slips.
         ///
         /// An exact match of the first 16 bytes is looked for first; failing that (a path that
         /// corrupts every byte), the offset where the first 32 bytes differ in fewest bits is
         /// taken if no more than a quarter of their bits differ, so the errors can be counted.
+        /// The pattern is then compared in blocks of ``blockBytes``; a block that does not match
+        /// where expected is looked for up to ``slipSearchBytes`` either side, and if found there
+        /// the jump is reported as a slip (as `patlooptest` reports a resync) instead of every
+        /// later byte counting as wrong. A path that corrupts bits stops being searched after
+        /// ``slipSearches`` fruitless searches.
+        ///
+        /// - Complexity: O(n) on a clean or slipping path; at most `slipSearches` searches of
+        ///   O(`slipSearchBytes` × `blockBytes`) each on a noisy one.
         func compare() -> Result {
             let syncLength = min(16, sent.count)
-            guard let offset: Int = received.firstRange(of: Array(sent.prefix(syncLength))) ?? nearestSync() else {
+            guard var offset: Int = received.firstRange(of: Array(sent.prefix(syncLength))) ?? nearestSync() else {
                 return Result(offset: nil, bytesCompared: 0, bitErrors: 0, bytesMissing: sent.count)
             }
-            let count = min(sent.count, received.count - offset)
-            var errors = 0
-            for i in 0..<count { errors += (sent[i] ^ received[offset + i]).nonzeroBitCount }
-            return Result(offset: offset, bytesCompared: count, bitErrors: errors, bytesMissing: sent.count - count)
+            let start = offset
+            var errors = 0, compared = 0, searches = 0
+            var slips: [Slip] = []
+            var i = 0
+            func countErrors(_ range: Range<Int>, at offset: Int) {
+                for k in range where offset + k < received.count {
+                    errors += (sent[k] ^ received[offset + k]).nonzeroBitCount
+                    compared += 1
+                }
+            }
+            while i < sent.count {
+                let length = min(Self.blockBytes, sent.count - i)
+                guard offset + i >= 0, offset + i + length <= received.count else { break }
+                if matches(at: i, length: length, offset: offset) {
+                    compared += length
+                    i += length
+                    continue
+                }
+                if searches < Self.slipSearches {
+                    searches += 1
+                    if let (resumeAt, shift) = resynchronisation(from: i, offset: offset) {
+                        // Bytes before the resumption were lost (the stream jumped back) or
+                        // straddle inserted bytes (compared where they were due).
+                        if shift > 0 { countErrors(i..<resumeAt, at: offset) }
+                        slips.append(Slip(atByte: resumeAt, shift: shift))
+                        offset += shift
+                        i = resumeAt
+                        continue
+                    }
+                }
+                countErrors(i..<(i + length), at: offset)
+                i += length
+            }
+            return Result(offset: start, bytesCompared: compared, bitErrors: errors,
+                          bytesMissing: sent.count - compared, slips: slips)
+        }
+
+        static let blockBytes = 32
+        /// How far (bytes, either way) and how far ahead (blocks) a slip is looked for.
+        static let slipSearchBytes = 1600
+        static let slipLookaheadBlocks = 10
+        static let slipSearches = 4
+
+        private func matches(at i: Int, length: Int, offset: Int) -> Bool {
+            for k in 0..<length where sent[i + k] != received[offset + i + k] { return false }
+            return true
+        }
+
+        /// The first block at or after `i` (within ``slipLookaheadBlocks``) that matches exactly
+        /// after a jump, and the smallest such jump.
+        private func resynchronisation(from i: Int, offset: Int) -> (Int, Int)? {
+            for block in 0..<Self.slipLookaheadBlocks {
+                let at = i + block * Self.blockBytes
+                guard at + Self.blockBytes <= sent.count else { return nil }
+                for distance in 1...Self.slipSearchBytes {
+                    for shift in [distance, -distance] {
+                        let first = offset + shift + at
+                        if first >= 0, first + Self.blockBytes <= received.count,
+                           matches(at: at, length: Self.blockBytes, offset: offset + shift) {
+                            return (at, shift)
+                        }
+                    }
+                }
+            }
+            return nil
         }
 
         private func nearestSync() -> Int? {
@@ -108,11 +189,16 @@ struct PatternTest {
         }
         let numbers = channels.keys.sorted()
         for number in numbers { _ = try read(number, keep: false) }
+        // Prime each transmit queue as deep as the channel takes (up to `primingFrames`), so a
+        // harness that wakes late does not leave the card without a frame to send.
         for lane in lanes.indices {
-            try write(lane)
-            try write(lane)
+            for _ in 0..<Self.primingFrames {
+                let before = lanes[lane].next
+                try write(lane)
+                if lanes[lane].next == before { break }
+            }
         }
-        for _ in 0..<(frames + 12) {
+        for _ in 0..<(frames + Self.primingFrames + 10) {
             try await advance(1)
             for number in numbers {
                 let got = try read(number, keep: true)
@@ -121,4 +207,9 @@ struct PatternTest {
         }
         return lanes
     }
+
+    /// Frames queued ahead on each channel before the test starts (as deep as the channel takes,
+    /// at most this many): on DAHDI's eight 20 ms buffers this leaves 120 ms of slack for a
+    /// harness that is descheduled; the simulated card takes four.
+    static let primingFrames = 6
 }

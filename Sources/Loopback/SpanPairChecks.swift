@@ -63,7 +63,11 @@ struct SpanPairChecks {
                     if r.isBitExact {
                         exact += 1
                     } else {
-                        let what = r.offset == nil ? "no sync" : "\(r.bitErrors) bit errors in \(r.bytesCompared) bytes, \(r.bytesMissing) missing"
+                        var what = r.offset == nil ? "no sync" : "\(r.bitErrors) bit errors in \(r.bytesCompared) bytes, \(r.bytesMissing) missing"
+                        if !r.slips.isEmpty {
+                            let list = r.slips.map { "\($0.shift > 0 ? "+" : "")\($0.shift) bytes at byte \($0.atByte)" }
+                            what += ", \(r.slips.count) slip\(r.slips.count == 1 ? "" : "s") (\(list.joined(separator: ", ")))"
+                        }
                         bad.append("ts \(slot) (\(lane.source.info.number)→\(lane.sink.info.number)): \(what)")
                         measured.append(Measurement("bit errors ts \(slot)", r.offset == nil ? nil : Double(r.bitErrors), "bits"))
                     }

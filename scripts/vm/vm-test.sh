@@ -150,4 +150,7 @@ total=$(( $(date +%s) - T_START ))
 echo "vm-test: total $total s (log: $OUT/serial.txt)" | tee -a "$OUT/timings.txt"
 if [ "$RESULT" = 0 ]; then echo "vm-test: all checks passed"; exit 0; fi
 if [ "$RESULT" = skipped ]; then echo "vm-test: boot skipped (VM_STAGES)"; exit 0; fi
+# What the guest printed around the failures (the harness's measured figures), passes left out.
+echo "vm-test: the guest's output, passing checks left out:"
+sed -n '/^=== OFFHOOK-VM-BOOTED/,$p' "$OUT/serial.txt" | grep -v -E '^(PASS:|PASS  |    kmsg: )' | cut -c1-600 || true
 echo "vm-test: FAILED (failures: $RESULT)"; exit 1
