@@ -44,6 +44,9 @@ public struct Call: Sendable, Hashable {
     /// The queue the caller waited in, and the agent's port that took the call.
     public var queue: String?
     public var agentPort: Int?
+    /// Where the script transferred the call (`extension 801`, `outside 5551234`), if it did;
+    /// the end reason says how the transfer went.
+    public var transferredTo: String?
     /// Where the call was recorded, if it was.
     public var recording: String?
     /// The IVR menus the caller went through, in order (from the session when the call ended).
@@ -83,6 +86,14 @@ public enum CallEndReason: Sendable, Hashable, CustomStringConvertible {
     case channelFailed(String)
     /// The daemon stopped.
     case shutdown
+    /// The script's transfer could not be completed (the phone was busy or not answered, no
+    /// line was free, no dial tone…); the caller heard busy or congestion tone first.
+    case transferFailed(String)
+    /// The party the call was transferred to (`extension 801`, `outside 5551234 (loop-current
+    /// drop)`) hung up.
+    case transferTargetHungUp(String)
+    /// The other leg of a transfer ended (for an outgoing leg: the caller it was bridged to).
+    case otherLegEnded(CallID)
 
     public var description: String {
         switch self {
@@ -92,6 +103,9 @@ public enum CallEndReason: Sendable, Hashable, CustomStringConvertible {
         case .noRoute: "no route"
         case .channelFailed(let why): "channel failed: \(why)"
         case .shutdown: "shutdown"
+        case .transferFailed(let why): "transfer failed: \(why)"
+        case .transferTargetHungUp(let target): "\(target) hung up"
+        case .otherLegEnded(let call): "the other leg (\(call)) ended"
         }
     }
 }

@@ -35,7 +35,7 @@ extension CallEngine {
 
     /// Rings an agent's phone for `call`, sending the caller's number as caller ID.
     public func ringAgent(port: Int, for call: CallID, callerID: String?) {
-        guard agents[port] != nil else { return }
+        guard agents[port] != nil, transferLine(ringing: port) == nil else { return }
         agents[port]!.call = call
         let id = callerID.map { CallerID(number: $0.isEmpty ? nil : $0, numberAbsence: $0.isEmpty ? .unavailable : nil) }
         performAgent(agents[port]!.machine.handle(.ring(id), at: now()), port: port)
@@ -116,7 +116,7 @@ extension CallEngine {
         }
     }
 
-    private func performAgent(_ actions: [FXSPort.Action], port: Int) {
+    func performAgent(_ actions: [FXSPort.Action], port: Int) {
         guard let phone = agents[port] else { return }
         for action in actions {
             switch action {
@@ -135,8 +135,10 @@ extension CallEngine {
             case .report(let event):
                 switch event {
                 case .dialled(let digits): agentEvents.append(.dialled(port: port, digits: digits))
-                case .answered: agentEvents.append(.answered(port: port))
+                case .answered:
+                    if !transferPhoneAnswered(port: port) { agentEvents.append(.answered(port: port)) }
                 case .hungUp:
+                    if transferPhoneHungUp(port: port) { break }
                     agentEvents.append(.hungUp(port: port))
                     if let call = phone.call { agentLeft(call, port: port) }
                 case .offHook, .digit, .flash, .dialTimeout: break

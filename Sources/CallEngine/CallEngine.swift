@@ -27,6 +27,8 @@ public actor CallEngine {
     var tones: PortTones?
     /// Renders caller ID for an agent's phone (FSK or DTMF audio), when a generator is given.
     var callerIDAudio: (@Sendable (CallerID) -> [Int16])?
+    /// How a script's `transfer` is carried out (``configureTransfers(_:)``).
+    var transferSettings = TransferSettings()
     private var nextCall = 1
     private var finished: [Call] = []
     private var endedCalls: [CallID] = []
@@ -91,6 +93,7 @@ public actor CallEngine {
             }
         }
         tickAgents(at: time)
+        tickTransfers(at: time)
         tickTrunks(at: time)
     }
 
@@ -129,6 +132,8 @@ public actor CallEngine {
             deliver(.tone(name: name, isOn: isOn), line: index, at: time)
         case .dtmf(let digit):
             deliver(.dtmf(digit), line: index, at: time)
+        case .playbackFinished(let id, let completed) where id == Self.dialPlaybackID:
+            if completed { signal(.digitsSent, line: index, at: time) }
         case .playbackFinished(let id, let completed):
             deliver(.playbackFinished(id: id, completed: completed), line: index, at: time)
         case .recordingFinished(let id, let samples):
@@ -177,9 +182,8 @@ if id == Self.callRecordingID {
                 } catch {
                     logger.error("\(lines[index].channel.info.name): \(error)")
                 }
-            case .sendDigits:
-                // Outgoing dialling needs the DTMF generator; report the digits as sent.
-                signal(.digitsSent, line: index, at: time)
+            case .sendDigits(let digits):
+                sendDigits(digits, line: index, at: time)
             case .report(let event):
                 report(event, line: index, at: time)
             }
@@ -221,7 +225,7 @@ if id == Self.callRecordingID {
             deliver(.hangup, line: index, at: time)
             if lines[index].call != nil { end(line: index, reason: .farEndHungUp(method: "\(method)"), at: time) }
         case .dialling, .connected, .outgoingFailed:
-            break
+            outgoingReport(event, line: index, at: time)
         }
     }
 
@@ -240,6 +244,9 @@ if id == Self.callRecordingID {
                     queueRequests.append(QueueRequest(call: call.id, queue: name, callerID: call.caller, maximumWait: maximumWait))
                 }
             case .stopRecording: leg.stopRecording()
+            case .transfer(let target):
+                startTransfer(target, line: index, at: time)
+                return
             case .hangUp(let reason):
                 lines[index].session = nil
                 leg.stopPlayback()
@@ -263,6 +270,8 @@ if id == Self.callRecordingID {
     }
 
     func end(line index: Int, reason: CallEndReason, at time: Duration) {
+        guard lines[index].call != nil else { return }
+        let reason = endTransfer(line: index, reason: reason, at: time)
         guard var call = lines[index].call else { return }
         lines[index].leg.bridge(to: nil)
         if lines[index].recordingPath != nil { lines[index].leg.stopRecording() }

@@ -28,8 +28,34 @@ public enum SessionAction: Sendable, Hashable {
     case stopRecording
     /// Put the caller in the queue `name` (the ACD answers with `queueAnswered`/`queueOverflowed`).
     case queue(name: String, maximumWait: Duration?)
+    /// Put the call through to an extension's phone or an outside number; the session is over
+    /// (the engine rings or dials, bridges on answer, and hangs up when either side does).
+    case transfer(TransferTarget)
     /// Hang up; the session is over.
     case hangUp(reason: String)
+}
+
+/// Where a transfer sends the call.
+public enum TransferTarget: Sendable, Hashable, CustomStringConvertible {
+    /// An extension: the phone on an FXS port, by the extension map (``TransferSettings``).
+    case `extension`(String)
+    /// An outside number, dialled on a free exchange line.
+    case outside(String)
+
+    /// The number asked for.
+    public var number: String {
+        switch self {
+        case .extension(let n), .outside(let n): n
+        }
+    }
+
+    /// "extension 801", "outside 5551234".
+    public var description: String {
+        switch self {
+        case .extension(let n): "extension \(n)"
+        case .outside(let n): "outside \(n)"
+        }
+    }
 }
 
 extension PromptAudio: Hashable {

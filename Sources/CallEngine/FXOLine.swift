@@ -20,6 +20,10 @@ struct FXOLine {
     /// A session whose caller hung up mid-recording: it still gets the recording's samples
     /// (a voicemail is usually ended by hanging up), and nothing else.
     var lingering: (session: any CallSessionLogic, call: Call)?
+    /// The caller's transfer in progress (on the caller's line).
+    var transfer: Transfer?
+    /// On a line seized for a transfer: the caller's line slot it serves.
+    var transferFrom: Int?
 }
 
 extension DetectedTone {

@@ -83,6 +83,28 @@ public struct HardwareDescription: Sendable {
                 }
             }
         }
+        for ext in config.extensions {
+            let located = file.lines.first { $0.number == ext.line }
+            let value = located.flatMap { l in l.content.firstIndex(of: "=").map { l.content[l.content.index(after: $0)...].trimmed } }
+            let message: String? = if channels[ext.port] == nil {
+                "extension \(ext.number): channel \(ext.port) is not configured in \(systemConfPath)"
+            } else if channels[ext.port]?.portKind != .fxs {
+                "extension \(ext.number): channel \(ext.port) is an \(channels[ext.port]!.portKind) port; an extension rings a phone on an FXS port"
+            } else if !config.agentPorts.contains(ext.port) {
+                "extension \(ext.number): channel \(ext.port) is not in [ports] agents; an extension rings one of those phones"
+            } else {
+                nil
+            }
+            guard let message else { continue }
+            if let located, let value {
+                problems.append(file.diagnostic(located, at: value, message))
+            } else {
+                problem("", line: ext.line, message)
+            }
+        }
+        for port in config.outgoingPorts ?? [] where !config.linePorts.contains(port) {
+            problem("outgoing", "channel \(port) is not in [ports] lines; 'outgoing' names exchange lines that transfers may seize")
+        }
         for cable in config.cables {
             if channels[cable.fxs]?.portKind != .fxs || channels[cable.fxo]?.portKind != .fxo {
                 problem("cable", line: cable.line, "a cable joins an FXS port to an FXO port; channels \(cable.fxs) and \(cable.fxo) are \(channels[cable.fxs]?.portKind.description ?? "unconfigured") and \(channels[cable.fxo]?.portKind.description ?? "unconfigured")")

@@ -10,6 +10,12 @@
 /// - `[ports]`
 ///   - `agents` (channel list: FXS ports with agents' phones)
 ///   - `lines` (channel list: FXO ports with lines from the exchange)
+///   - `outgoing` (channel list: the lines a script's `transfer outside` may seize; default: all
+///     of `lines`)
+/// - `[extensions]` (what a script's `transfer extension N` rings)
+///   - `N = CHANNEL` (repeatable: extension number `N` is the phone on FXS port `CHANNEL`, one
+///     of `[ports] agents`); without any, an extension number is the agent's channel number
+///   - `ring-timeout` (seconds an extension rings before the transfer fails; default 30)
 /// - `[wiring]` (simulated card only: back-to-back cables, as an installer wires a card to test it)
 ///   - `cable` (repeatable, `FXS:FXO`, e.g. `4:8`)
 ///   - `span-cable` (repeatable, `SPAN:SPAN`, e.g. `2:3`)
@@ -56,6 +62,13 @@ public struct OffhookConfig: Sendable, Hashable {
         public var line: Int
     }
 
+    /// An extension number and the FXS port whose phone it rings.
+    public struct Extension: Sendable, Hashable {
+        public var number: String
+        public var port: Int
+        public var line: Int
+    }
+
     public var path: String
     public var backend: Backend = .auto
     public var systemConf = "system.conf"
@@ -66,12 +79,19 @@ public struct OffhookConfig: Sendable, Hashable {
     public var spanCables: [(Int, Int, line: Int)] = []
     public var routes: [Route] = []
     public var queues: [QueueSection] = []
+    /// `[extensions]`: what `transfer extension N` rings.
+    public var extensions: [Extension] = []
+    /// `[extensions] ring-timeout`.
+    public var transferRingTimeout: Duration?
+    /// `[ports] outgoing`: the lines `transfer outside` may seize (`nil`: every line).
+    public var outgoingPorts: [Int]?
 
     public init(path: String) { self.path = path }
 
     public static func == (a: Self, b: Self) -> Bool {
         a.path == b.path && a.backend == b.backend && a.systemConf == b.systemConf && a.layout == b.layout
             && a.agentPorts == b.agentPorts && a.linePorts == b.linePorts && a.routes == b.routes && a.queues == b.queues
+            && a.extensions == b.extensions && a.transferRingTimeout == b.transferRingTimeout && a.outgoingPorts == b.outgoingPorts
             && a.cables.map { [$0.fxs, $0.fxo] } == b.cables.map { [$0.fxs, $0.fxo] }
             && a.spanCables.map { [$0.0, $0.1] } == b.spanCables.map { [$0.0, $0.1] }
     }
@@ -85,7 +105,9 @@ public struct OffhookConfig: Sendable, Hashable {
     /// Every key, by section, with what its value must be.
     static let keys: [String: [String: String]] = [
         "card": ["backend": "one of auto, dahdi, simulated", "system-conf": "a path", "layout": "spans like 'analog 8, e1'"],
-        "ports": ["agents": "a channel list like 1-4", "lines": "a channel list like 5-8"],
+        "ports": ["agents": "a channel list like 1-4", "lines": "a channel list like 5-8",
+                  "outgoing": "a channel list of FXO lines like 5-8"],
+        "extensions": ["ring-timeout": "seconds"],
         "wiring": ["cable": "FXS:FXO channel numbers like 4:8", "span-cable": "two span numbers like 2:3"],
         "queue": ["agents": "a channel list of FXS ports", "strategy": "a routing strategy such as longest-idle-agent",
                   "ring-timeout": "seconds", "max-wait": "seconds", "announce-every": "seconds", "wrap-up": "seconds",

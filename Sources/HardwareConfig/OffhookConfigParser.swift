@@ -39,7 +39,7 @@ extension OffhookConfig {
                 let words = content.dropFirst().dropLast().split(separator: " ", omittingEmptySubsequences: true)
                 let name = words.first.map { String($0).lowercased() } ?? ""
                 guard Self.keys[name] != nil else {
-                    problems.append(file.diagnostic(line, at: content, "unknown section '\(content)'; expected [card], [ports], [wiring], [queue NAME] or [route NAME]"))
+                    problems.append(file.diagnostic(line, at: content, "unknown section '\(content)'; expected [card], [ports], [extensions], [wiring], [queue NAME] or [route NAME]"))
                     section = nil
                     continue
                 }
@@ -73,6 +73,14 @@ extension OffhookConfig {
                 continue
             }
             let key = content[..<equals].trimmed, value = content[content.index(after: equals)...].trimmed
+            if section == "extensions", let first = key.first, first.isNumber {
+                do {
+                    try addExtension(key, port: value, line: line, file: file)
+                } catch {
+                    problems.append(error)
+                }
+                continue
+            }
             guard let expected = Self.keys[section]?[key.lowercased()] else {
                 let valid = Self.keys[section]!.keys.sorted().joined(separator: ", ")
                 problems.append(file.diagnostic(line, at: key, "unknown key '\(key)' in [\(section)]; expected one of: \(valid)"))
@@ -152,6 +160,10 @@ extension OffhookConfig {
             agentPorts = try channels()
         case ("ports", "lines"):
             linePorts = try channels()
+        case ("ports", "outgoing"):
+            outgoingPorts = try channels()
+        case ("extensions", "ring-timeout"):
+            transferRingTimeout = try seconds()
         case ("wiring", "cable"):
             let (a, b) = try pair()
             cables.append((a, b, line.number))
@@ -169,5 +181,20 @@ extension OffhookConfig {
         default:
             throw fail(Substring(key), "unknown key '\(key)'")
         }
+    }
+
+    /// `N = CHANNEL` in `[extensions]`: a number of digits, given once, and one channel.
+    private mutating func addExtension(_ number: Substring, port value: Substring, line: ConfigLines.Line,
+                                       file: ConfigLines) throws(ConfigDiagnostic) {
+        guard number.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "*" || $0 == "#") }) else {
+            throw file.diagnostic(line, at: number, "expected an extension number of digits (0-9, *, #), found '\(number)'")
+        }
+        if let earlier = extensions.first(where: { $0.number == number }) {
+            throw file.diagnostic(line, at: number, "extension \(number) is already given on line \(earlier.line)")
+        }
+        guard let port = Int(value), port > 0 else {
+            throw file.diagnostic(line, at: value, "expected the channel number of an agent's FXS port, found '\(value)'")
+        }
+        extensions.append(Extension(number: String(number), port: port, line: line.number))
     }
 }

@@ -116,8 +116,11 @@ public struct IVRSession: CallSessionLogic {
                 case .queue(let name, let maximumWait, _):
                     actions.append(.queue(name: name, maximumWait: maximumWait))
                 case .transfer(let kind, let number):
-                    environment.logger.notice("transfer (\(kind)) to \(number)")
-                    actions.append(.hangUp(reason: "transferred to \(number)"))
+                    // The call engine rings the extension or dials out, and bridges on answer.
+                    switch kind {
+                    case .extension: actions.append(.transfer(.extension(number)))
+                    case .outside: actions.append(.transfer(.outside(number)))
+                    }
                 case .lookup(let table, let key):
                     let row = tables[table]?.row(forKey: key)
                     events.append(.lookupResult(row))

@@ -54,6 +54,7 @@ struct CallService: Service {
                                 application: IVRApplication(scripts: scripts, environment: .init(logger: logger, recordingDirectory: recordings)),
                                 time: time, logger: logger, tones: PortTones(zone: zone),
                                 callerIDAudio: CallerIDAudio.fsk(zone: zoneCode, dateTime: CallService.localDateTimeStamp))
+        await engine.configureTransfers(TransferSettings(config: description.config))
         let configuration = FXOPort.Configuration(
             ringCadence: RingCadence(zone: zone) ?? .china, callerID: .afterFirstRing,
             disconnect: .init(loopCurrentDrop: true, polarityReversal: false, tones: [.busy, .congestion]))
