@@ -72,6 +72,11 @@ extension Diagnostic {
         let shown = missing.prefix(4).joined(separator: ", ") + (missing.count > 4 ? " and \(missing.count - 4) more" : "")
         return .error("'say \(format)' in '\(language)' needs prompts missing from \(source): \(shown)", id: "missingSayPrompts")
     }
+    static func missingAnnouncementPrompts(language: String, missing: [String], source: String) -> Self {
+        let shown = missing.prefix(4).joined(separator: ", ") + (missing.count > 4 ? " and \(missing.count - 4) more" : "")
+        return .warning("queue announcements in '\(language)' (a waiting caller's place and wait) need prompts missing from \(source): \(shown)",
+                        id: "missingAnnouncementPrompts")
+    }
     static func missingTableFile(_ path: String) -> Self {
         .error("table file '\(path)' is missing or has no header line", id: "missingTableFile")
     }
