@@ -126,6 +126,12 @@ extension Diagnostic {
         .error("'\(name)' is not one of the script's languages", id: "unknownLanguage")
     }
     static func unknownQueue(_ name: String) -> Self { .error("unknown queue '\(name)'", id: "unknownQueue") }
+    static func unknownExtension(_ number: String) -> Self {
+        .warning("extension \(number) is not in the configuration's [extensions]; the transfer would fail", id: "unknownExtension")
+    }
+    static func noteExtensions(_ numbers: [String]) -> String {
+        numbers.isEmpty ? "no extension is configured" : "extensions: \(numbers.joined(separator: ", "))"
+    }
     static func unknownSayFormat(_ name: String) -> Self {
         .error("cannot say '\(name)'; expected digits, number, money, date or time", id: "unknownSayFormat")
     }
