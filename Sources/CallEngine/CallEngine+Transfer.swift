@@ -14,9 +14,12 @@ import TelephonyDSP
 /// supervision, bridges the caller once the digits are out (as Asterisk does); the outgoing leg
 /// is a call of its own (outbound, ANI = the caller's number, DNIS = the number dialled). A PRI
 /// span whose D-channel is up is preferred to analog lines: the number goes in a SETUP on a free
-/// B-channel and the caller is bridged on CONNECT (``CallEngine/placePRICall(to:callingNumber:line:)``). When
-/// a transfer fails the caller hears busy or congestion tone for
-/// ``TransferSettings/failureToneTime`` and is hung up; the call records the cause.
+/// B-channel and the caller is bridged on CONNECT. When a transfer fails the caller hears busy
+/// or congestion tone for ``TransferSettings/failureToneTime`` and is hung up; the call records
+/// the cause.
+///
+/// Everything here runs in the engine's tick (control side); the media path only plays the
+/// tones and DTMF rendered here and bridges legs, as for the ACD.
 extension CallEngine {
     /// Sets how transfers are carried out (extension map, ring timeout, outgoing lines).
     public func configureTransfers(_ settings: TransferSettings) {
@@ -24,7 +27,7 @@ extension CallEngine {
     }
 
     /// The playback id of the DTMF digits an outgoing line sends.
-    static var dialPlaybackID: Int { -3 }
+    static let dialPlaybackID = -3
 
     /// The session asked for a transfer: its part is over, the engine puts the call through.
     func startTransfer(_ target: TransferTarget, line index: Int, at time: Duration) {
