@@ -115,7 +115,7 @@ public struct ACDCoordinator: Sendable {
         guard let length = await engine.announce(toCall: CallID(call), position: position, expectedWait: expectedWait) else {
             if !reportedMissingAnnouncement {
                 reportedMissingAnnouncement = true
-                logger.warning("\(CallID(call)): no queue announcement (no prompts in the caller's or the route's language); callers without one hear the hold music only (logged once)")
+                logger.warning("\(CallID(call)): no queue announcement (its script's queue/… prompts are missing or unreadable in the call's languages); such callers hear the hold music only (logged once)")
             }
             return
         }

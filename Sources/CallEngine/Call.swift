@@ -89,9 +89,9 @@ public enum CallEndReason: Sendable, Hashable, CustomStringConvertible {
     /// The script's transfer could not be completed (the phone was busy or not answered, no
     /// line was free, no dial tone…); the caller heard busy or congestion tone first.
     case transferFailed(String)
-    /// The party the call was transferred to (`extension 801`, `outside 5551234 (loop-current
-    /// drop)`) hung up.
-    case transferTargetHungUp(String)
+    /// The party the call was transferred to (`extension 801`, `outside 5551234`) hung up,
+    /// recognised by `method` on an exchange line or PRI span (`nil` for a phone going on hook).
+    case transferTargetHungUp(String, method: String? = nil)
     /// The other leg of a transfer ended (for an outgoing leg: the caller it was bridged to).
     case otherLegEnded(CallID)
 
@@ -104,7 +104,7 @@ public enum CallEndReason: Sendable, Hashable, CustomStringConvertible {
         case .channelFailed(let why): "channel failed: \(why)"
         case .shutdown: "shutdown"
         case .transferFailed(let why): "transfer failed: \(why)"
-        case .transferTargetHungUp(let target): "\(target) hung up"
+        case .transferTargetHungUp(let target, let method): "\(target) hung up\(method.map { " (\($0))" } ?? "")"
         case .otherLegEnded(let call): "the other leg (\(call)) ended"
         }
     }

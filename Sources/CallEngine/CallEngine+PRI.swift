@@ -79,8 +79,16 @@ extension CallEngine {
             lines[index].call?.cause = Int(cause.rawValue)
             if lines[index].call != nil {
                 deliver(.hangup, line: index, at: time)
-                end(line: index, reason: .farEndHungUp(method: "PRI DISCONNECT, cause \(cause.rawValue)"), at: time)
+                end(line: index, reason: priDisconnectReason(line: index, cause: cause), at: time)
             }
+        case .answered(let id, _):
+            guard let index = lines.firstIndex(where: { $0.bearer?.trunk == t && $0.bearer?.call == id }) else { return }
+            priOutgoingAnswered(line: index, at: time)
+        case .commandFailed(let id?, let reason):
+            guard let index = lines.firstIndex(where: { $0.bearer?.trunk == t && $0.bearer?.call == id }),
+                  let caller = lines[index].transferFrom, let target = lines[caller].transfer?.target else { return }
+            lines[index].bearer?.call = nil
+            end(line: index, reason: .transferFailed("\(target): \(reason)"), at: time)
         case .released(let id, _, _):
             if let index = lines.firstIndex(where: { $0.bearer?.trunk == t && $0.bearer?.call == id }) {
                 lines[index].bearer?.call = nil

@@ -1,4 +1,5 @@
 import Media
+import PRI
 import Signalling
 import TelephonyCore
 import TelephonyDSP
@@ -11,9 +12,14 @@ import TelephonyDSP
 /// answered within ``TransferSettings/ringTimeout`` gives up. An outside number seizes an idle
 /// FXO line, waits for dial tone, sends the digits as DTMF and, analog lines having no answer
 /// supervision, bridges the caller once the digits are out (as Asterisk does); the outgoing leg
-/// is a call of its own (outbound, ANI = the caller's number, DNIS = the number dialled). When
-/// a transfer fails the caller hears busy or congestion tone for
-/// ``TransferSettings/failureToneTime`` and is hung up; the call records the cause.
+/// is a call of its own (outbound, ANI = the caller's number, DNIS = the number dialled). A PRI
+/// span whose D-channel is up is preferred to analog lines: the number goes in a SETUP on a free
+/// B-channel and the caller is bridged on CONNECT. When a transfer fails the caller hears busy
+/// or congestion tone for ``TransferSettings/failureToneTime`` and is hung up; the call records
+/// the cause.
+///
+/// Everything here runs in the engine's tick (control side); the media path only plays the
+/// tones and DTMF rendered here and bridges legs, as for the ACD.
 extension CallEngine {
     /// Sets how transfers are carried out (extension map, ring timeout, outgoing lines).
     public func configureTransfers(_ settings: TransferSettings) {
@@ -21,7 +27,7 @@ extension CallEngine {
     }
 
     /// The playback id of the DTMF digits an outgoing line sends.
-    static var dialPlaybackID: Int { -3 }
+    static let dialPlaybackID = -3
 
     /// The session asked for a transfer: its part is over, the engine puts the call through.
     func startTransfer(_ target: TransferTarget, line index: Int, at time: Duration) {
@@ -47,18 +53,32 @@ extension CallEngine {
                                              stage: .ringing(until: time + transferSettings.ringTimeout))
             if let ringback = tones?[.ringback] { lines[index].leg.play(ringback, id: -1, loops: true) }
         case .outside(let number):
+            if let out = freePRIBearer() {
+                beginOutgoingLeg(line: out, for: index, number: number, at: time)
+                if !placePRICall(to: number, callingNumber: call.caller, line: out) {
+                    end(line: out, reason: .transferFailed("\(target): '\(number)' cannot be dialled"), at: time)
+                }
+                return
+            }
             guard let out = freeOutgoingLine(besides: index) else {
                 failTransfer(line: index, target: target, reason: "\(target): no free line", tone: .congestion, at: time)
                 return
             }
-            lines[out].call = Call(id: makeCallID(), direction: .outbound, channel: lines[out].channel.info,
-                                   caller: call.caller, dialled: number, startedAt: time)
-            lines[out].transferFrom = index
-            lines[index].transfer = Transfer(target: target, leg: .line(index: out), stage: .dialling)
-            if let ringback = tones?[.ringback] { lines[index].leg.play(ringback, id: -1, loops: true) }
-            logger.info("\(lines[out].channel.info.name): \(lines[out].call!.id) dialling '\(number)' for \(call.id)")
+            beginOutgoingLeg(line: out, for: index, number: number, at: time)
             signal(.dial(number), line: out, at: time)
         }
+    }
+
+    /// Records the outgoing leg's call on line slot `out` (outbound, ANI = the caller's number,
+    /// DNIS = `number`) and links it to the caller, who hears ringback meanwhile.
+    private func beginOutgoingLeg(line out: Int, for index: Int, number: String, at time: Duration) {
+        guard let call = lines[index].call, let target = lines[index].call?.transferredTo else { return }
+        lines[out].call = Call(id: makeCallID(), direction: .outbound, channel: lines[out].channel.info,
+                               caller: call.caller, dialled: number, startedAt: time)
+        lines[out].transferFrom = index
+        lines[index].transfer = Transfer(target: .outside(number), leg: .line(index: out), stage: .dialling)
+        if let ringback = tones?[.ringback] { lines[index].leg.play(ringback, id: -1, loops: true) }
+        logger.info("\(lines[out].channel.info.name): \(lines[out].call!.id) calling '\(number)' for \(call.id) (\(target))")
     }
 
     /// An idle analog line that transfers may seize, other than the caller's own.
@@ -204,12 +224,13 @@ extension CallEngine {
             guard let transfer = lines[caller].transfer, lines[caller].call != nil else { return reason }
             if transfer.stage == .dialling {
                 let why: String = if case .transferFailed(let w) = reason { w } else { "\(transfer.target): \(reason)" }
-                failTransfer(line: caller, target: transfer.target, reason: why, tone: .congestion, at: time)
+                let busy = lines[index].call?.cause == Int(Q850Cause.userBusy.rawValue)
+                failTransfer(line: caller, target: transfer.target, reason: why, tone: busy ? .busy : .congestion, at: time)
             } else {
                 lines[caller].transfer = nil
-                let how: String = if case .farEndHungUp(let method) = reason { " (\(method))" } else { "" }
+                let method: String? = if case .farEndHungUp(let method) = reason { method } else { nil }
                 signal(.hangUp, line: caller, at: time)
-                end(line: caller, reason: .transferTargetHungUp("\(transfer.target)\(how)"), at: time)
+                end(line: caller, reason: .transferTargetHungUp(transfer.target.description, method: method), at: time)
             }
         }
         return reason

@@ -6,7 +6,8 @@ public struct TransferSettings: Sendable, Hashable {
     public var extensions: [String: Int]
     /// How long an extension rings before the transfer gives up ("no answer").
     public var ringTimeout: Duration
-    /// The FXO ports (channel numbers) `transfer outside` may seize; `nil` for every line.
+    /// The FXO ports (channel numbers) `transfer outside` may seize; `nil` for every line. (PRI
+    /// B-channels are not restricted: a span whose D-channel is up is used first.)
     public var outgoingLines: Set<Int>?
     /// How long the caller hears busy or congestion tone when a transfer fails, before the
     /// call is hung up.

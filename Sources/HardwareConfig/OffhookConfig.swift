@@ -88,6 +88,12 @@ public struct OffhookConfig: Sendable, Hashable {
 
     public init(path: String) { self.path = path }
 
+    /// The numbers a script's `transfer extension` may name: `[extensions]`, or without any,
+    /// the agents' channel numbers.
+    public var extensionNumbers: Set<String> {
+        extensions.isEmpty ? Set(agentPorts.map(String.init)) : Set(extensions.map(\.number))
+    }
+
     public static func == (a: Self, b: Self) -> Bool {
         a.path == b.path && a.backend == b.backend && a.systemConf == b.systemConf && a.layout == b.layout
             && a.agentPorts == b.agentPorts && a.linePorts == b.linePorts && a.routes == b.routes && a.queues == b.queues

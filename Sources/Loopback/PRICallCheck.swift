@@ -98,7 +98,9 @@ struct PRICallCheck {
             return .init(passed: results.allSatisfy(\.isBitExact),
                          measured: [Measurement("bytes compared", Double(compared), "bytes"), Measurement("bit errors", Double(errors), "bits")],
                          detail: "channels \(a.info.number)↔\(b.info.number): \(compared) bytes compared both ways, \(errors) bit errors"
-                            + (results.contains { $0.offset == nil } ? ", pattern not found" : ""))
+                            + (results.contains { $0.offset == nil } ? ", pattern not found" : "")
+                            + (results.contains { !$0.slips.isEmpty }
+                                ? ", \(results.reduce(0) { $0 + $1.slips.count }) slip(s) (the stream lost or gained bytes)" : ""))
         }
 
         await recorder.check("PRI: release with cause \(Self.cause.rawValue)") {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import HardwareConfig
 import IVRScript
 
 /// `offhook check SCRIPT...`: parses and checks IVR scripts without running them.
@@ -18,8 +19,22 @@ struct Check: ParsableCommand {
     @Flag(name: .customLong("no-prompt-check"), help: "Do not check prompt names against the prompt folder.")
     var noPromptCheck = false
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Also check the scripts against this offhook.conf: 'transfer extension N' must name one of its [extensions].",
+        valueName: "file"))
+    var config: String?
+
     func run() throws {
-        let report = CheckReport(paths: scripts, loader: ScriptLoader(checksPrompts: !noPromptCheck))
+        var extensions: Set<String>?
+        if let config {
+            do {
+                extensions = try HardwareDescription.load(path: config).config.extensionNumbers
+            } catch {
+                printError(error.description)
+                throw ExitCode(ExitStatus.badConfiguration)
+            }
+        }
+        let report = CheckReport(paths: scripts, loader: ScriptLoader(checksPrompts: !noPromptCheck, extensions: extensions))
         print(report.output, terminator: "")
         if report.errors > 0 { throw ExitCode.failure }
     }

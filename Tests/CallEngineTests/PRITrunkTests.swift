@@ -85,4 +85,6 @@ final class EventLog: Sendable {
         Task { for await event in stream { box.events.withLock { $0.append(event) } } }
     }
     func contains(_ match: (PRIEvent) -> Bool) -> Bool { events.withLock { $0.contains(where: match) } }
+    /// The first event `pick` makes something of.
+    func first<T: Sendable>(_ pick: (PRIEvent) -> T?) -> T? { events.withLock { $0.lazy.compactMap(pick).first } }
 }

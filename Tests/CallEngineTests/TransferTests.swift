@@ -96,7 +96,10 @@ struct TransferringApplication: CallApplication {
         return found
     }
 
-    func tones(in samples: [Int16]) -> Set<CallProgressTone> {
+    func tones(in samples: [Int16]) -> Set<CallProgressTone> { Self.tones(in: samples, zone: zone) }
+
+    /// The call-progress tones `zone`'s detector recognises in `samples`.
+    static func tones(in samples: [Int16], zone: ToneZone) -> Set<CallProgressTone> {
         var detector = CallProgressDetector(zone: zone)
         var found: Set<CallProgressTone> = []
         for start in stride(from: 0, through: samples.count - 160, by: 160) {
@@ -170,6 +173,24 @@ struct TransferringApplication: CallApplication {
         #expect(!line.isAnswered, "the caller's line went on hook")
         let call = try #require(await engine.takeFinishedCalls().first)
         #expect(call.endReason == .transferTargetHungUp("extension 1"))
+        #expect(await engine.activeCalls.isEmpty)
+    }
+
+    @Test func theCallerHangingUpWhileTheExtensionRingsStopsTheRinging() async throws {
+        let engine = try await makeEngine(.extension("801"), settings: TransferSettings(extensions: ["801": 1]))
+        let phone = try #require(card.phone(on: 1))
+        let line = try await callIn(engine)
+        let rang = await runWatchingBell(100, engine, phone: phone)
+        #expect(rang)
+        line.disconnect(by: .loopCurrentDrop())
+        await run(30, engine)
+        let rangOn = await runWatchingBell(300, engine, phone: phone)
+        #expect(!rangOn && !phone.isBeingRung, "the phone stopped ringing with the caller gone")
+        let call = try #require(await engine.takeFinishedCalls().first)
+        #expect(call.transferredTo == "extension 801" && call.agentPort == nil)
+        #expect(call.endReason == .farEndHungUp(method: "loop-current drop"))
+        phone.lift()
+        await run(10, engine)
         #expect(await engine.activeCalls.isEmpty)
     }
 
@@ -253,7 +274,8 @@ struct TransferringApplication: CallApplication {
         #expect(outgoing.channel.number == 4 && outgoing.answeredAt != nil)
         #expect(outgoing.endReason == .farEndHungUp(method: "loop-current drop"))
         #expect(caller.transferredTo == "outside 5551234")
-        #expect(caller.endReason == .transferTargetHungUp("outside 5551234 (loop-current drop)"))
+        #expect(caller.endReason == .transferTargetHungUp("outside 5551234", method: "loop-current drop"))
+        #expect(caller.endReason?.description == "outside 5551234 hung up (loop-current drop)")
     }
 
     @Test func theCallerHangingUpReleasesTheOutgoingLine() async throws {
@@ -270,6 +292,24 @@ struct TransferringApplication: CallApplication {
         #expect(!exchange.isAnswered, "the outgoing line went on hook")
         let calls = await engine.takeFinishedCalls()
         #expect(calls.first { $0.direction == .outbound }?.endReason == .otherLegEnded(calls.first { $0.direction == .inbound }!.id))
+    }
+
+    @Test func theCallerHangingUpWhileTheLineWaitsForDialToneReleasesIt() async throws {
+        let engine = try await makeEngine(.outside("5551234"), settings: TransferSettings())
+        try await engine.addLine(card.openChannel(4), configuration: .init(ringCadence: .china, callerID: .none),
+                                 analyzers: [CallProgressAnalyzer(zone: zone)])
+        let exchange = try #require(card.exchangeLine(on: 4))
+        let line = try await callIn(engine)
+        await run(20, engine)
+        #expect(exchange.isAnswered, "seized, waiting for dial tone")
+        line.disconnect(by: .loopCurrentDrop())
+        await run(60, engine)
+        #expect(!exchange.isAnswered, "released with the caller gone")
+        let calls = await engine.takeFinishedCalls()
+        let caller = try #require(calls.first { $0.direction == .inbound })
+        #expect(calls.first { $0.direction == .outbound }?.endReason == .otherLegEnded(caller.id))
+        #expect(caller.endReason == .farEndHungUp(method: "loop-current drop"))
+        #expect(await engine.activeCalls.isEmpty)
     }
 
     @Test func noDialToneGivesCongestionAndEndsBothLegs() async throws {

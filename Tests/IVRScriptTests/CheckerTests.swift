@@ -48,6 +48,20 @@ import Testing
         #expect(d.last?.notes == ["did you mean 'hello'?"])
     }
 
+    @Test func queueingNeedsTheAnnouncementVocabulary() {
+        var catalog = PromptCatalog(source: "M")
+        for name in QueueAnnouncement.vocabulary(language: "zh") { catalog.insert(name, language: "zh") }
+        let script = "languages zh en\nqueue service wait 60s\nstep s\n  queue service\n  hangup"
+        let d = diagnose(script, prompts: catalog)
+        #expect(d.map(\.id) == ["missingAnnouncementPrompts"], "\(d.map(\.message))")
+        #expect(d.first?.severity == .warning)
+        #expect(d.first?.message.contains("in 'en'") == true && d.first?.message.contains("queue/you-are-caller") == true)
+        #expect(d.first?.range?.start.line == 4)
+        for name in QueueAnnouncement.vocabulary(language: "en") { catalog.insert(name, language: "en") }
+        #expect(diagnose(script, prompts: catalog).isEmpty)
+        #expect(diagnose("languages en\nstep s\n  hangup", prompts: PromptCatalog(source: "M")).isEmpty, "no queue, no announcement")
+    }
+
     @Test func sayNeedsItsVocabulary() {
         var catalog = PromptCatalog(source: "M")
         for name in Speech.requiredPrompts(for: .number, language: "zh") { catalog.insert(name, language: "zh") }

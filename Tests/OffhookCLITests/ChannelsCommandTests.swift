@@ -17,6 +17,9 @@ import Testing
         #expect(spans.map { $0["kind"] as? String } == ["analog", "E1", "E1"])
         let first = try #require(channels.first)
         #expect(first["signalling"] as? String == "fxoks" && first["hook"] as? String == "on-hook" && first["role"] as? String == "agent")
+        #expect(first["extensions"] as? [String] == ["801"], "[extensions] 801 = 1")
+        let text = try OffhookProcess.run(["channels", "--config", "Hardware/simulated/offhook.conf"])
+        #expect(text.stdout.split(separator: "\n").contains("2    FXS  fxoks   on-hook            SIM/2       agent ext 802"))
     }
 
     @Test func tableLooksLikeLsdahdi() throws {

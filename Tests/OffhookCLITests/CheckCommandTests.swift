@@ -30,6 +30,19 @@ import Testing
         #expect(result.stdout.hasSuffix("checked 1 script: 0 errors, 2 warnings\n"))
     }
 
+    @Test func transfersAreCheckedAgainstTheConfigurationsExtensions() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("offhook-check-ext-\(getpid())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("t.ivr").path
+        try "step start\n  transfer extension 809\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let result = try OffhookProcess.run(["check", "--no-prompt-check", "--config", "Hardware/simulated/offhook.conf", path])
+        #expect(result.status == 0, "a warning")
+        #expect(result.stdout.hasPrefix("\(path):2:22: warning: extension 809 is not in the configuration's [extensions]; the transfer would fail\n"))
+        let plain = try OffhookProcess.run(["check", "--no-prompt-check", path])
+        #expect(plain.stdout == "checked 1 script: 0 errors, 0 warnings\n", "without --config there is nothing to check against")
+    }
+
     @Test func missingFileIsAnError() throws {
         let result = try OffhookProcess.run(["check", "no-such.ivr"])
         #expect(result.status == 1)

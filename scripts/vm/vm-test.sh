@@ -139,18 +139,19 @@ boot() {
 
 VM_STAGES=${VM_STAGES:-deps kernel modules offhook image boot}
 want() { [[ " $VM_STAGES " == *" $1 "* ]]; }
-want deps && stage deps deps
+# (`if`, not `want X && stage …`: set -e does not stop a failing stage inside an && list.)
+if want deps; then stage deps deps; fi
 stage kernel kernel                       # cached; also sets KV and K
-want modules && stage modules modules || D=$VM_DIR/dahdi-$KV
-want offhook && stage offhook build_offhook || OFFHOOK=$(swift build -c release --show-bin-path)/offhook
-want image && stage image image
+if want modules; then stage modules modules; else D=$VM_DIR/dahdi-$KV; fi
+if want offhook; then stage offhook build_offhook; else OFFHOOK=$(swift build -c release --show-bin-path)/offhook; fi
+if want image; then stage image image; fi
 RESULT=skipped
-want boot && stage boot boot
+if want boot; then stage boot boot; fi
 total=$(( $(date +%s) - T_START ))
 echo "vm-test: total $total s (log: $OUT/serial.txt)" | tee -a "$OUT/timings.txt"
 if [ "$RESULT" = 0 ]; then echo "vm-test: all checks passed"; exit 0; fi
 if [ "$RESULT" = skipped ]; then echo "vm-test: boot skipped (VM_STAGES)"; exit 0; fi
 # What the guest printed around the failures (the harness's measured figures), passes left out.
 echo "vm-test: the guest's output, passing checks left out:"
-sed -n '/^=== OFFHOOK-VM-BOOTED/,$p' "$OUT/serial.txt" | grep -v -E '^(PASS:|PASS  |    kmsg: )' | cut -c1-600 || true
+sed -n '/=== OFFHOOK-VM-BOOTED/,$p' "$OUT/serial.txt" | grep -v -E '^(PASS:|PASS  |    kmsg: )' | cut -c1-600 || true
 echo "vm-test: FAILED (failures: $RESULT)"; exit 1

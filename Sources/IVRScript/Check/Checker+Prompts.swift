@@ -5,6 +5,7 @@ extension CheckPass {
         let languages = languageNames.isEmpty ? [script.defaultLanguage] : languageNames
         var references: [PromptReference] = []
         var says: [(SayFormat, SourceRange)] = []
+        var firstQueue: SourceRange?
         for block in script.blocks {
             references += block.prompt + block.shortPrompt
         }
@@ -12,6 +13,7 @@ extension CheckPass {
             switch statement.action {
             case .play(let prompts): references += prompts
             case .say(let format, _): says.append((format, statement.range))
+            case .queue: firstQueue = firstQueue ?? statement.range
             default: break
             }
         }
@@ -34,6 +36,16 @@ extension CheckPass {
                 if !missing.isEmpty {
                     reported.insert("\(format) \(language)")
                     diagnostics.append(Diagnostic.missingSayPrompts(format.rawValue, language: language, missing: missing, source: catalog.source).at(range))
+                }
+            }
+        }
+        // Callers waiting in a queue are told their place and wait (QueueAnnouncement); without
+        // the prompts they hear another language's announcement, or the hold music only.
+        if let range = firstQueue {
+            for language in languages {
+                let missing = QueueAnnouncement.vocabulary(language: language).filter { !catalog.contains($0, language: language) }
+                if !missing.isEmpty {
+                    diagnostics.append(Diagnostic.missingAnnouncementPrompts(language: language, missing: missing, source: catalog.source).at(range))
                 }
             }
         }

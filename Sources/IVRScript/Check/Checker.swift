@@ -8,11 +8,16 @@ public struct CheckEnvironment: Sendable {
     /// Whether to check completeness and flow (dead ends, loops, reachability). Turn it off when
     /// the parser found errors: half-read blocks would only produce follow-on complaints.
     public var checksFlow: Bool
+    /// The extension numbers `transfer extension` may name (offhook.conf's `[extensions]`, or
+    /// the agents' channel numbers); nil skips the check.
+    public var extensions: Set<String>?
 
-    public init(prompts: PromptCatalog? = nil, tableColumns: [String: [String]]? = nil, checksFlow: Bool = true) {
+    public init(prompts: PromptCatalog? = nil, tableColumns: [String: [String]]? = nil, checksFlow: Bool = true,
+                extensions: Set<String>? = nil) {
         self.prompts = prompts
         self.tableColumns = tableColumns
         self.checksFlow = checksFlow
+        self.extensions = extensions
     }
 }
 
@@ -54,6 +59,7 @@ struct CheckPass {
         guard !script.blocks.isEmpty else { return }
         checkDeclarations()
         checkNames()
+        checkTransfers()
         if environment.checksFlow {
             checkMenus()
             checkFlow()

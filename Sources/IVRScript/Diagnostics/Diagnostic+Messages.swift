@@ -72,6 +72,11 @@ extension Diagnostic {
         let shown = missing.prefix(4).joined(separator: ", ") + (missing.count > 4 ? " and \(missing.count - 4) more" : "")
         return .error("'say \(format)' in '\(language)' needs prompts missing from \(source): \(shown)", id: "missingSayPrompts")
     }
+    static func missingAnnouncementPrompts(language: String, missing: [String], source: String) -> Self {
+        let shown = missing.prefix(4).joined(separator: ", ") + (missing.count > 4 ? " and \(missing.count - 4) more" : "")
+        return .warning("queue announcements in '\(language)' (a waiting caller's place and wait) need prompts missing from \(source): \(shown)",
+                        id: "missingAnnouncementPrompts")
+    }
     static func missingTableFile(_ path: String) -> Self {
         .error("table file '\(path)' is missing or has no header line", id: "missingTableFile")
     }
@@ -121,6 +126,12 @@ extension Diagnostic {
         .error("'\(name)' is not one of the script's languages", id: "unknownLanguage")
     }
     static func unknownQueue(_ name: String) -> Self { .error("unknown queue '\(name)'", id: "unknownQueue") }
+    static func unknownExtension(_ number: String) -> Self {
+        .warning("extension \(number) is not in the configuration's [extensions]; the transfer would fail", id: "unknownExtension")
+    }
+    static func noteExtensions(_ numbers: [String]) -> String {
+        numbers.isEmpty ? "no extension is configured" : "extensions: \(numbers.joined(separator: ", "))"
+    }
     static func unknownSayFormat(_ name: String) -> Self {
         .error("cannot say '\(name)'; expected digits, number, money, date or time", id: "unknownSayFormat")
     }

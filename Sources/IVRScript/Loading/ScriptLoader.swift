@@ -11,9 +11,12 @@ public struct ScriptLoader: Sendable {
 
     /// Whether to check prompt names against the prompt folder (`--no-prompt-check` turns it off).
     public var checksPrompts: Bool
+    /// The extension numbers `transfer extension` may name (from offhook.conf); nil skips the check.
+    public var extensions: Set<String>?
 
-    public init(checksPrompts: Bool = true) {
+    public init(checksPrompts: Bool = true, extensions: Set<String>? = nil) {
         self.checksPrompts = checksPrompts
+        self.extensions = extensions
     }
 
     /// The result of loading one script.
@@ -76,7 +79,7 @@ public struct ScriptLoader: Sendable {
             }
         }
         let environment = CheckEnvironment(prompts: catalog, tableColumns: tables.mapValues(\.columns),
-                                           checksFlow: !parseDiagnostics.contains { $0.severity == .error })
+                                           checksFlow: !parseDiagnostics.contains { $0.severity == .error }, extensions: extensions)
         diagnostics += Checker().check(script, environment: environment)
         diagnostics = Self.inLineOrder(diagnostics)
         return Loaded(file: file, script: script, diagnostics: diagnostics, tables: tables, prompts: catalog,

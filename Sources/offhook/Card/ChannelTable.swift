@@ -23,6 +23,8 @@ struct ChannelTable: Encodable {
         var ringing: Bool
         var open: Bool
         var role: String?
+        /// The extension numbers (offhook.conf `[extensions]`) that ring this port's phone.
+        var extensions: [String]?
     }
 
     var backend: String
@@ -39,7 +41,8 @@ struct ChannelTable: Encodable {
                      Channel(number: channel.info.number, name: channel.info.name, type: channel.info.portKind.rawValue,
                              signalling: channel.info.signalling.rawValue, position: channel.info.position,
                              hook: channel.hookState?.rawValue, ringing: channel.isRinging, open: channel.isOpen,
-                             role: Self.role(of: channel.info, description))
+                             role: Self.role(of: channel.info, description),
+                             extensions: Self.extensions(of: channel.info, description))
                  })
         }
     }
@@ -55,6 +58,11 @@ struct ChannelTable: Encodable {
         return nil
     }
 
+    static func extensions(of channel: ChannelInfo, _ description: HardwareDescription) -> [String]? {
+        let numbers = description.config.extensions.filter { $0.port == channel.number }.map(\.number)
+        return numbers.isEmpty ? nil : numbers
+    }
+
     /// The text rendering: a header per span, a row per channel.
     var text: String {
         var lines: [String] = []
@@ -65,6 +73,7 @@ struct ChannelTable: Encodable {
                 var row = column(String(channel.number), 5) + column(channel.type, 5) + column(channel.signalling, 8)
                 row += column(channel.hook ?? "-", 10) + column(channel.ringing ? "ringing" : "", 9) + column(channel.name, 12)
                 row += channel.role ?? ""
+                if let numbers = channel.extensions { row += " ext " + numbers.joined(separator: ",") }
                 while row.last == " " { row.removeLast() }
                 lines.append(row)
             }

@@ -75,12 +75,22 @@ extension CallDetailRecord {
         switch call.endReason {
         case .noRoute?: (disposition, cause) = (.failed, 1)            // Q.850 1: unallocated number
         case .channelFailed?: (disposition, cause) = (.failed, 41)     // Q.850 41: temporary failure
+        case .transferFailed? where call.direction == .outbound:
+            (disposition, cause) = (.failed, 41)                       // the outgoing leg never got through
         default: (disposition, cause) = (call.answeredAt == nil ? .noAnswer : .answered, 16)   // normal clearing
         }
         self.init(callID: call.id.rawValue, direction: call.direction == .inbound ? .inbound : .outbound,
                   channel: call.channel.name, ani: call.caller, dnis: call.dialled, start: wall(call.startedAt),
                   answer: call.answeredAt.map(wall), end: wall(call.endedAt ?? call.startedAt), disposition: disposition,
-                  endReason: call.endReason.map { "\($0)" }, q850Cause: cause, ivrPath: call.ivrPath,
+                  endReason: Self.endReason(of: call), q850Cause: cause, ivrPath: call.ivrPath,
                   queue: call.queue, agent: call.agentPort, waitTime: wait, talkTime: talk)
+    }
+
+    /// Why the call ended, in words, saying where a transferred call went when the reason
+    /// does not: "far end hung up (loop-current drop); transferred to extension 801".
+    static func endReason(of call: Call) -> String? {
+        guard let reason = call.endReason.map({ "\($0)" }) else { return nil }
+        guard let target = call.transferredTo, !reason.contains(target) else { return reason }
+        return "\(reason); transferred to \(target)"
     }
 }
