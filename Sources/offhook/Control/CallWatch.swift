@@ -13,6 +13,7 @@ final class CallWatch: Sendable {
     /// The session probes, by FXO port.
     let probes: [Int: SessionProbe]
     private let ended = Mutex<[Int: [Call]]>([:])
+    private let ready = Atomic<Bool>(false)
     /// How many ended calls are kept per line for a client to collect.
     private static let kept = 8
 
@@ -25,6 +26,12 @@ final class CallWatch: Sendable {
     func application(_ application: IVRApplication) -> any CallApplication {
         ProbedApplication(application: application) { [probes] call in probes[call.channel.number] }
     }
+
+    /// Whether the call service has its lines and phones in service (callers may ring).
+    var isReady: Bool { ready.load(ordering: .acquiring) }
+
+    /// Says the lines and phones are in service.
+    func markReady() { ready.store(true, ordering: .releasing) }
 
     /// Files the record of a call that ended (calls on other lines are ignored).
     func callEnded(_ call: Call) {

@@ -1,8 +1,8 @@
 import IVRSimulator
 import SimulatedCard
 
-/// The agents at the simulated card's desk phones when nobody plays them: two seconds after the
-/// daemon starts (its ports are in service by then) each lifts the handset and logs in by
+/// The agents at the simulated card's desk phones when nobody plays them: two seconds into the
+/// card's clock (the ports are in service before the control service steps them) each lifts the handset and logs in by
 /// dialling the `*1` feature code (real DTMF on the phone's line, heard by the port's DTMF
 /// receiver, taken by the ACD), then answers its ringing phone after ``Settings/answerAfter``
 /// and hangs up after ``Settings/talkFor``. A phone a client holds (`offhook phone PORT`) is

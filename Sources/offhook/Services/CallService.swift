@@ -79,6 +79,7 @@ struct CallService: Service {
         }
         pacer?.start()
         defer { pacer?.stop() }
+        watch?.markReady()
 
         let distributor = try ACDConfiguration.distributor(from: description.config, logger: logger)
         logger.info("\(description.config.queues.count) queue(s); agents log in by dialling *1, out *2, ready *3, pause *4")

@@ -5,7 +5,8 @@ import ServiceLifecycle
 /// card only (a real card's lines are called from the real network), and the automatic agents
 /// at the desk phones (``DeskAgents``) unless they are turned off.
 ///
-/// A control socket that cannot start (another daemon listens at the path) is logged and the
+/// The socket opens once the call service has its lines and phones in service. A control
+/// socket that cannot start (another daemon listens at the path) is logged and the
 /// daemon runs on without it.
 struct ControlService: Service {
     let server: ControlServer
@@ -14,6 +15,10 @@ struct ControlService: Service {
     let logger: Logger
 
     func run() async throws {
+        // Callers and agents act on ports the call service has in service.
+        while !server.watch.isReady && !Task.isShuttingDownGracefully && !Task.isCancelled {
+            try? await Task.sleep(for: .milliseconds(20))
+        }
         do {
             try server.start()
         } catch {
