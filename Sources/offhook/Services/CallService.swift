@@ -62,6 +62,9 @@ struct CallService: Service {
             try await engine.addLine(opened.card.openChannel(port), configuration: configuration,
                                      analyzers: [CallerIDAnalyzer(standard: CallerIDAnalyzer.standard(forZone: zoneCode)), DTMFAnalyzer(), FaxToneAnalyzer(), CallProgressAnalyzer(zone: zone)])
         }
+        if let card = opened.simulated {
+            SimulatedExchangeLines.provideDialService(on: card, ports: description.config.linePorts, zone: zone, logger: logger)
+        }
         for port in description.config.agentPorts {
             try await engine.addAgentPhone(opened.card.openChannel(port),
                                            configuration: .cardDebounced(ringCadence: RingCadence(zone: zone) ?? .china, callerID: .afterFirstRing(delay: .milliseconds(500))),
