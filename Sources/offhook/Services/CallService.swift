@@ -70,6 +70,9 @@ struct CallService: Service {
                                            configuration: .cardDebounced(ringCadence: RingCadence(zone: zone) ?? .china, callerID: .afterFirstRing(delay: .milliseconds(500))),
                                            analyzers: [])
         }
+        let trunks = try await PRITrunkWiring.takeIntoService(description, card: opened.card, simulated: opened.simulated,
+                                                              engine: engine, logger: logger)
+        defer { trunks.shutdown() }
         logger.info("\(description.config.agentPorts.count) agent phone(s) in service")
         logger.info("\(description.config.linePorts.count) exchange line(s) in service, zone \(zoneCode), \(routes.count) route(s)")
         if opened.simulated != nil, let first = routes.first {
