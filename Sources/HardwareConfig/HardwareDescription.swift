@@ -126,7 +126,45 @@ public struct HardwareDescription: Sendable {
                 problem("channels", line: route.line, "route '\(route.name)': channel \(channel) is not configured in \(systemConfPath)")
             }
         }
+        problems += trunkProblems(file: file)
         if !problems.isEmpty { throw ConfigError(problems) }
+    }
+
+    /// Each trunk span must be a digital span of the card with a D-channel, in one trunk only;
+    /// problems are located at the trunk's `spans =` value.
+    private func trunkProblems(file: ConfigLines) -> [ConfigDiagnostic] {
+        var problems: [ConfigDiagnostic] = []
+        var owner: [Int: String] = [:]
+        for trunk in config.trunks {
+            let located = file.lines.first { $0.number == (trunk.spansLine ?? trunk.line) }
+            let value = located.flatMap { l in l.content.firstIndex(of: "=").map { l.content[l.content.index(after: $0)...].trimmed } }
+            func problem(_ message: String) {
+                if let located {
+                    problems.append(file.diagnostic(located, at: value, message))
+                } else {
+                    problems.append(ConfigDiagnostic(at: ConfigLocation(file: config.path, line: trunk.spansLine ?? trunk.line, column: 1),
+                                                     sourceLine: "", message))
+                }
+            }
+            for number in trunk.spans {
+                guard let span = layout.spans.first(where: { $0.number == number }) else {
+                    let known = layout.spans.map { String($0.number) }.joined(separator: ", ")
+                    problem("trunk '\(trunk.name)': span \(number) is not configured in \(systemConfPath) (its spans: \(known))")
+                    continue
+                }
+                if span.kind == .analog {
+                    problem("trunk '\(trunk.name)': span \(number) is an analog span; a PRI trunk needs an E1 or T1 span")
+                } else if span.dChannel == nil {
+                    problem("trunk '\(trunk.name)': span \(number) has no D-channel; add 'dchan=' for its timeslot 16 (E1) or 24 (T1) in \(systemConfPath)")
+                }
+                if let earlier = owner[number] {
+                    problem("trunk '\(trunk.name)': span \(number) is already in trunk '\(earlier)'; a span belongs to one trunk")
+                } else {
+                    owner[number] = trunk.name
+                }
+            }
+        }
+        return problems
     }
 
     /// Reads a whole text file, or fails with a diagnostic naming it.

@@ -24,8 +24,15 @@
 ///   - `strategy` (`longest-idle-agent` (default), `round-robin`, `ring-all`, `skills`)
 ///   - `ring-timeout`, `max-wait`, `announce-every`, `wrap-up` (seconds; defaults 15, 120, 30, 10)
 ///   - `when-no-agents` (`overflow` (default) or `wait`)
+/// - `[trunk NAME]` (repeatable: E1/T1 spans whose D-channel speaks ISDN PRI, see ``Trunk``)
+///   - `spans` (span numbers like `1` or `1-4`; each must be a digital span with a `dchan` in
+///     `system.conf`, and in one trunk only)
+///   - `side` (`cpe` (default; chan_dahdi's `pri_cpe`, the user side towards the exchange) or
+///     `net` (`pri_net`, the network side))
+///   - `switchtype` (one of ``switchTypes``; default `euroisdn`)
 /// - `[route NAME]` (repeatable: which calls go to which IVR script)
-///   - `channels` (channel list) and/or `dnis` (comma-separated called numbers)
+///   - `channels` (channel list: FXO ports, or a PRI span's B-channels by card channel number)
+///     and/or `dnis` (comma-separated called numbers; checked first)
 ///   - `script` (path, relative to this file)
 ///   - `language` (default prompt language, e.g. `zh` or `en`)
 public struct OffhookConfig: Sendable, Hashable {
@@ -62,6 +69,43 @@ public struct OffhookConfig: Sendable, Hashable {
         public var line: Int
     }
 
+    /// An ISDN PRI trunk: spans whose D-channel runs Q.921/Q.931 (libpri), as chan_dahdi's
+    /// `signalling = pri_cpe|pri_net` and `switchtype =` say for a span.
+    public struct Trunk: Sendable, Hashable {
+        /// Which end of the link Offhook plays.
+        public enum Side: String, Sendable, Hashable, CaseIterable {
+            /// The user side (`pri_cpe`): a PBX or call centre towards the exchange.
+            case cpe
+            /// The network side (`pri_net`): Offhook plays the exchange.
+            case net
+        }
+
+        public var name: String
+        /// The span numbers, as `system.conf` numbers them.
+        public var spans: [Int] = []
+        public var side: Side = .cpe
+        /// The ISDN variant, one of ``OffhookConfig/switchTypes``.
+        public var switchType = "euroisdn"
+        /// The line of the `[trunk NAME]` header.
+        public var line: Int
+        /// The line of `spans =`, where problems with the spans are reported.
+        public var spansLine: Int?
+
+        public init(name: String, spans: [Int] = [], side: Side = .cpe, switchType: String = "euroisdn", line: Int, spansLine: Int? = nil) {
+            self.name = name
+            self.spans = spans
+            self.side = side
+            self.switchType = switchType
+            self.line = line
+            self.spansLine = spansLine
+        }
+    }
+
+    /// The `switchtype` names a trunk accepts, as chan_dahdi spells them: EuroISDN (E1, ETSI),
+    /// National ISDN 2 and 1, DMS-100, 4ESS, 5ESS and Q.SIG. The PRI module's `SwitchType` has
+    /// one case for each (a test holds the two lists equal).
+    public static let switchTypes = ["euroisdn", "national", "ni1", "dms100", "4ess", "5ess", "qsig"]
+
     /// An extension number and the FXS port whose phone it rings.
     public struct Extension: Sendable, Hashable {
         public var number: String
@@ -78,6 +122,8 @@ public struct OffhookConfig: Sendable, Hashable {
     public var cables: [(fxs: Int, fxo: Int, line: Int)] = []
     public var spanCables: [(Int, Int, line: Int)] = []
     public var routes: [Route] = []
+    /// `[trunk NAME]` sections: the PRI spans to take into service.
+    public var trunks: [Trunk] = []
     public var queues: [QueueSection] = []
     /// `[extensions]`: what `transfer extension N` rings.
     public var extensions: [Extension] = []
@@ -98,6 +144,7 @@ public struct OffhookConfig: Sendable, Hashable {
         a.path == b.path && a.backend == b.backend && a.systemConf == b.systemConf && a.layout == b.layout
             && a.agentPorts == b.agentPorts && a.linePorts == b.linePorts && a.routes == b.routes && a.queues == b.queues
             && a.extensions == b.extensions && a.transferRingTimeout == b.transferRingTimeout && a.outgoingPorts == b.outgoingPorts
+            && a.trunks == b.trunks
             && a.cables.map { [$0.fxs, $0.fxo] } == b.cables.map { [$0.fxs, $0.fxo] }
             && a.spanCables.map { [$0.0, $0.1] } == b.spanCables.map { [$0.0, $0.1] }
     }
@@ -118,6 +165,8 @@ public struct OffhookConfig: Sendable, Hashable {
         "queue": ["agents": "a channel list of FXS ports", "strategy": "a routing strategy such as longest-idle-agent",
                   "ring-timeout": "seconds", "max-wait": "seconds", "announce-every": "seconds", "wrap-up": "seconds",
                   "when-no-agents": "overflow or wait"],
+        "trunk": ["spans": "span numbers like 1 or 1-4", "side": "cpe or net",
+                  "switchtype": "one of " + switchTypes.joined(separator: ", ")],
         "route": ["channels": "a channel list", "dnis": "called numbers separated by commas", "script": "a path", "language": "a language code like zh or en"],
     ]
 }

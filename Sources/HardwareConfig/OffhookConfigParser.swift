@@ -8,6 +8,10 @@ extension OffhookConfig {
         var routeStart: ConfigLines.Line?
         var pendingRoute: Route?
         var pendingQueue: QueueSection?
+        var pendingTrunk: Trunk?
+        var trunkStart: ConfigLines.Line?
+
+        var trunkHeaders: [String: Int] = [:]
 
         func finishQueue() {
             if let queue = pendingQueue { queues.append(queue) }
@@ -26,11 +30,27 @@ extension OffhookConfig {
             pendingRoute = nil
         }
 
+        func finishTrunk() {
+            guard let trunk = pendingTrunk, let start = trunkStart else { return }
+            pendingTrunk = nil
+            if let earlier = trunkHeaders[trunk.name] {
+                problems.append(file.diagnostic(start, "trunk '\(trunk.name)' is already given on line \(earlier)"))
+                return
+            }
+            trunkHeaders[trunk.name] = trunk.line
+            if trunk.spansLine == nil {
+                problems.append(file.diagnostic(start, "trunk '\(trunk.name)' needs 'spans = N' (the PRI spans it takes, like 1 or 1-4)"))
+            } else if !trunk.spans.isEmpty {
+                trunks.append(trunk)
+            }
+        }
+
         for line in file.lines where !line.content.trimmed.isEmpty {
             let content = line.content.trimmed
             if content.first == "[" {
                 finishRoute()
                 finishQueue()
+                finishTrunk()
                 guard content.last == "]" else {
                     problems.append(file.diagnostic(line, at: content, "expected ']' to close the section header"))
                     section = nil
@@ -39,7 +59,7 @@ extension OffhookConfig {
                 let words = content.dropFirst().dropLast().split(separator: " ", omittingEmptySubsequences: true)
                 let name = words.first.map { String($0).lowercased() } ?? ""
                 guard Self.keys[name] != nil else {
-                    problems.append(file.diagnostic(line, at: content, "unknown section '\(content)'; expected [card], [ports], [extensions], [wiring], [queue NAME] or [route NAME]"))
+                    problems.append(file.diagnostic(line, at: content, "unknown section '\(content)'; expected [card], [ports], [extensions], [wiring], [trunk NAME], [queue NAME] or [route NAME]"))
                     section = nil
                     continue
                 }
@@ -58,6 +78,14 @@ extension OffhookConfig {
                     }
                     routeStart = line
                     pendingRoute = Route(name: String(words[1]), channels: [], dnis: [], script: "", language: nil, line: line.number)
+                } else if name == "trunk" {
+                    guard words.count == 2 else {
+                        problems.append(file.diagnostic(line, at: content, "expected '[trunk NAME]' with a one-word name"))
+                        section = nil
+                        continue
+                    }
+                    trunkStart = line
+                    pendingTrunk = Trunk(name: String(words[1]), line: line.number)
                 } else if words.count != 1 {
                     problems.append(file.diagnostic(line, at: content, "section [\(name)] takes no name"))
                 }
@@ -92,20 +120,21 @@ extension OffhookConfig {
             }
             do {
                 try apply(section: section, key: key.lowercased(), value: value, expected: expected, route: &pendingRoute,
-                          queue: &pendingQueue, line: line, file: file)
+                          queue: &pendingQueue, trunk: &pendingTrunk, line: line, file: file)
             } catch {
                 problems.append(error)
             }
         }
         finishRoute()
         finishQueue()
+        finishTrunk()
         if !problems.isEmpty {
             throw ConfigError(problems.sorted { ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column) })
         }
     }
 
     private mutating func apply(section: String, key: String, value: Substring, expected: String, route: inout Route?,
-                                queue: inout QueueSection?, line: ConfigLines.Line, file: ConfigLines) throws(ConfigDiagnostic) {
+                                queue: inout QueueSection?, trunk: inout Trunk?, line: ConfigLines.Line, file: ConfigLines) throws(ConfigDiagnostic) {
         func fail(_ part: Substring, _ message: String) -> ConfigDiagnostic { file.diagnostic(line, at: part, message) }
         func channels() throws(ConfigDiagnostic) -> [Int] {
             do { return try ChannelList.parse(value) } catch { throw fail(error.part, error.message) }
@@ -170,6 +199,20 @@ extension OffhookConfig {
         case ("wiring", "span-cable"):
             let (a, b) = try pair()
             spanCables.append((a, b, line: line.number))
+        case ("trunk", "spans"):
+            trunk?.spansLine = line.number
+            do { trunk?.spans = try ChannelList.parse(value) } catch {
+                throw fail(error.part, "expected \(expected), found '\(error.part)'")
+            }
+        case ("trunk", "side"):
+            switch value.lowercased() {
+            case "cpe", "pri_cpe": trunk?.side = .cpe
+            case "net", "pri_net": trunk?.side = .net
+            default: throw fail(value, "expected cpe (user side, pri_cpe) or net (network side, pri_net), found '\(value)'")
+            }
+        case ("trunk", "switchtype"):
+            guard Self.switchTypes.contains(value.lowercased()) else { throw fail(value, "expected \(expected), found '\(value)'") }
+            trunk?.switchType = value.lowercased()
         case ("route", "channels"):
             route?.channels = try channels()
         case ("route", "dnis"):

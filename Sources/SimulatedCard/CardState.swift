@@ -86,8 +86,34 @@ struct CardState: Sendable {
             }
             moveAudio(from: line.exchangeEnd, to: line.phoneEnd, connected: battery, card: card)
             moveAudio(from: line.phoneEnd, to: line.exchangeEnd, connected: loopUp, card: card)
+            if case .exchange(let i) = line.exchangeEnd, exchanges[i].dialService != nil {
+                stepDialService(exchange: i, line: index, seized: loopUp)
+            }
         }
         stepDigitalSpans(card: card)
+    }
+
+    /// Runs the exchange's dial service on the frame the port just sent (in `scratch`).
+    private mutating func stepDialService(exchange i: Int, line index: Int, seized: Bool) {
+        let ringing = lines[index].ringCadence != nil || exchanges[i].pendingCallerIDAt != nil
+        let action = scratch.withUnsafeBytes { heard in
+            exchanges[i].dialService!.step(frame: frame, seized: seized, ringing: ringing, heard: heard)
+        }
+        switch action {
+        case .none:
+            break
+        case .playLoop(let tone):
+            exchanges[i].outgoing.removeAll(keepingCapacity: true)
+            exchanges[i].outgoingIndex = 0
+            exchanges[i].loopTone = tone
+        case .silence:
+            exchanges[i].outgoing.removeAll(keepingCapacity: true)
+            exchanges[i].outgoingIndex = 0
+            exchanges[i].loopTone = []
+        case .dropLoopCurrent:
+            exchanges[i].loopTone = []
+            lines[index].batteryOffUntil = frame + 1 + 30
+        }
     }
 
     /// Queues an event on an open port and counts it for lock-free `read`.

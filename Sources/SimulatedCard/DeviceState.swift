@@ -14,6 +14,8 @@ struct DeviceState: Sendable {
     var pendingCallerIDAt: Int?
     /// A tone sent in a loop once the outgoing queue is empty (a busy tone after disconnect).
     var loopTone: [UInt8] = []
+    /// The exchange's dial service for calls the port places (exchange lines only; `nil`: none).
+    var dialService: ExchangeDialState?
     /// G.711 bytes (µ-law) the device heard while the loop was up, newest last.
     var heard: [UInt8] = []
     /// The most the device keeps of what it heard (a minute).

@@ -108,6 +108,18 @@ public final class VirtualExchangeLine: Sendable {
 }
 
 extension VirtualExchangeLine {
+    /// Answers the port's own calls as an exchange does (dial tone, digits, ringback, a far
+    /// party who answers): see ``ExchangeDialService``. Replaces any earlier service.
+    public func provideDialService(_ service: ExchangeDialService) {
+        card.state.withLock { $0.exchanges[index].dialService = ExchangeDialState(service: service) }
+    }
+
+    /// The calls the port placed through the dial service, oldest first (in progress ones once
+    /// their number is complete).
+    public var outgoingCalls: [ExchangeOutgoingCall] {
+        card.state.withLock { $0.exchanges[index].dialService?.calls ?? [] }
+    }
+
     /// The caller presses `digits`: DTMF tones (`onMS` on, `offMS` off) down the line.
     public func press(_ digits: String, onMS: Int = 80, offMS: Int = 80) throws(DTMFGenerator.InvalidDigit) {
         send(samples: try DTMFGenerator.samples(for: digits, onMS: onMS, offMS: offMS))

@@ -278,6 +278,32 @@ struct TransferringApplication: CallApplication {
         #expect(caller.endReason?.description == "outside 5551234 hung up (loop-current drop)")
     }
 
+    @Test func transferOutsideThroughTheExchangesDialServiceReachesTheFarParty() async throws {
+        // No tone injected by the test: the simulated exchange gives dial tone when the line is
+        // seized, hears the number through its DTMF receiver, rings, and its far party answers.
+        let engine = try await makeEngine(.outside("88886666"), settings: TransferSettings())
+        try await engine.addLine(card.openChannel(4), configuration: .init(ringCadence: .china, callerID: .none,
+                                 disconnect: .init(loopCurrentDrop: true)),
+                                 analyzers: [CallProgressAnalyzer(zone: zone)])
+        let exchange = try #require(card.exchangeLine(on: 4))
+        let farParty = try tone(ToneSpec(parsing: "1400"), seconds: 1)
+        exchange.provideDialService(ExchangeDialService(
+            dialTone: try #require(zone.dial), ringback: try #require(zone.ringback), busyTone: try #require(zone.busy),
+            answerAfter: .seconds(2), farPartyAudio: farParty, farPartyHangsUpAfter: .seconds(2)))
+        let line = try await callIn(engine)
+        await run(50 + 150 + 150 + 100, engine)   // dial tone, digits, the 3 s pause, 2 s of ringback
+        #expect(exchange.outgoingCalls == [ExchangeOutgoingCall(number: "88886666", outcome: .answered)])
+        line.clearHeard()
+        await run(25, engine)
+        var filter = Goertzel(frequency: 1400)
+        line.heardSamples().withUnsafeBufferPointer { filter.process($0) }
+        #expect(filter.level > -25, "the caller hears the far party through the bridge: \(filter.level) dBm0")
+        await run(100, engine)                    // the far party hangs up (loop-current drop)
+        #expect(!line.isAnswered, "the caller's line is hung up when the far party leaves")
+        let calls = await engine.takeFinishedCalls()
+        #expect(calls.first { $0.direction == .inbound }?.endReason == .transferTargetHungUp("outside 88886666", method: "loop-current drop"))
+    }
+
     @Test func theCallerHangingUpReleasesTheOutgoingLine() async throws {
         let engine = try await makeEngine(.outside("12"), settings: TransferSettings())
         try await engine.addLine(card.openChannel(4), configuration: .init(ringCadence: .china, callerID: .none),

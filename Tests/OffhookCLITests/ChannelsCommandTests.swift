@@ -20,6 +20,8 @@ import Testing
         #expect(first["extensions"] as? [String] == ["801"], "[extensions] 801 = 1")
         let text = try OffhookProcess.run(["channels", "--config", "Hardware/simulated/offhook.conf"])
         #expect(text.stdout.split(separator: "\n").contains("2    FXS  fxoks   on-hook            SIM/2       agent ext 802"))
+        #expect(channels.first { $0["number"] as? Int == 9 }?["role"] as? String == "trunk exchange", "span 2 is [trunk exchange]")
+        #expect(channels.first { $0["number"] as? Int == 24 }?["role"] as? String == "trunk exchange D-channel")
     }
 
     @Test func tableLooksLikeLsdahdi() throws {
@@ -51,5 +53,13 @@ import Testing
         let frames = result.stderr.split(separator: "\n").first { $0.contains("clock stopped") }
             .flatMap { $0.split(separator: "frames=").last?.split(separator: " ").first }.flatMap { Int($0) }
         #expect((40...120).contains(frames ?? 0), "frames ticked: \(frames.map(String.init) ?? "none")")
+    }
+
+    @Test func runTakesThePRITrunkIntoServiceWithTheSimulatedExchangeOnTheCabledSpan() throws {
+        let result = try OffhookProcess.run(["run", "--config", "Hardware/simulated/offhook.conf"], interruptAfter: .seconds(4))
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("PRI span 2 (trunk exchange): user side, euroisdn, 30 B-channels, D-channel 24"))
+        #expect(result.stderr.contains("PRI span 2: D-channel up"), "Q.921 came up across the span cable")
+        #expect(result.stderr.contains("simulated exchange span 3: D-channel up"))
     }
 }

@@ -51,7 +51,11 @@ struct ChannelTable: Encodable {
         if description.config.agentPorts.contains(channel.number) { return "agent" }
         if description.config.linePorts.contains(channel.number) { return "line" }
         if description.config.cables.contains(where: { $0.fxs == channel.number || $0.fxo == channel.number }) { return "loopback" }
-        if let span = description.layout.span(containing: channel.number),
+        let span = description.layout.span(containing: channel.number)
+        if let span, let trunk = description.config.trunks.first(where: { $0.spans.contains(span.number) }) {
+            return channel.portKind == .dChannel ? "trunk \(trunk.name) D-channel" : "trunk \(trunk.name)"
+        }
+        if let span,
            let cable = description.config.spanCables.first(where: { $0.0 == span.number || $0.1 == span.number }) {
             return "loopback \(cable.0):\(cable.1)"
         }

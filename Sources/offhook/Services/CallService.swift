@@ -65,11 +65,17 @@ struct CallService: Service {
             try await engine.addLine(opened.card.openChannel(port), configuration: configuration,
                                      analyzers: [CallerIDAnalyzer(standard: CallerIDAnalyzer.standard(forZone: zoneCode)), DTMFAnalyzer(), FaxToneAnalyzer(), CallProgressAnalyzer(zone: zone)])
         }
+        if let card = opened.simulated {
+            SimulatedExchangeLines.provideDialService(on: card, ports: description.config.linePorts, zone: zone, logger: logger)
+        }
         for port in description.config.agentPorts {
             try await engine.addAgentPhone(opened.card.openChannel(port),
                                            configuration: .cardDebounced(ringCadence: RingCadence(zone: zone) ?? .china, callerID: .afterFirstRing(delay: .milliseconds(500))),
                                            analyzers: opened.simulated != nil ? [DTMFAnalyzer()] : [])   // feature codes on the simulated card
         }
+        let trunks = try await PRITrunkWiring.takeIntoService(description, card: opened.card, simulated: opened.simulated,
+                                                              engine: engine, logger: logger)
+        defer { trunks.shutdown() }
         logger.info("\(description.config.agentPorts.count) agent phone(s) in service")
         logger.info("\(description.config.linePorts.count) exchange line(s) in service, zone \(zoneCode), \(routes.count) route(s)")
         if opened.simulated != nil, let first = routes.first {
