@@ -72,3 +72,62 @@ import Testing
         #expect(result.stderr.contains("no daemon at \(path): start it with `make run`"), "\(result.stderr)")
     }
 }
+
+/// The control socket's life: one daemon per path, stale files cleared, the keyboard as keypad.
+@Suite(.timeLimit(.minutes(2))) struct ControlSocketTests {
+    @Test func aSecondDaemonLeavesTheFirstOneSocketAlone() throws {
+        let first = try DaemonProcess()
+        defer { _ = first.stop() }
+        let second = try DaemonProcess(socket: first.socket)
+        #expect(second.waitForLog("control socket not started: another daemon is listening at \(first.socket)"), "\(second.log.suffix(2000))")
+        _ = second.stop()
+        let status = try OffhookProcess.run(["call", "--socket", first.socket, "--keys", "1 9"])
+        #expect(status.status == 0, "the first daemon still answers: \(status.stderr)")
+        #expect(first.log.contains("ringing line 5"))
+    }
+
+    @Test func aStaleSocketFileIsReplaced() throws {
+        let path = NSTemporaryDirectory() + "offhook-stale-\(UUID().uuidString.prefix(8)).sock"
+        defer { unlink(path) }
+        try DaemonProcess(socket: path).kill()
+        #expect(FileManager.default.fileExists(atPath: path), "SIGKILL left the socket file behind")
+        let daemon = try DaemonProcess(socket: path)
+        defer { _ = daemon.stop() }
+        let client = try RawControlClient(path: path)
+        defer { client.close() }
+        client.send("{\"op\":\"status\"}\n")
+        #expect(client.receive(until: { $0.contains("status") }, timeout: 5).last?.contains("exchange lines: 5, 6, 7, 8") == true)
+    }
+
+    @Test func theKeyboardIsTheKeypad() throws {
+        let daemon = try DaemonProcess()
+        defer { _ = daemon.stop() }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: OffhookProcess.binary)
+        process.arguments = ["call", "--socket", daemon.socket, "--from", "13600000006"]
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = FileHandle(forWritingAtPath: "/dev/null")
+        try process.run()
+        var text = ""
+        func readUntil(_ wanted: String) -> Bool {
+            let deadline = Date().addingTimeInterval(20)
+            while Date() < deadline && !text.contains(wanted) {
+                let data = output.fileHandleForReading.availableData
+                if data.isEmpty { return text.contains(wanted) }
+                text += String(decoding: data, as: UTF8.self)
+            }
+            return text.contains(wanted)
+        }
+        #expect(readUntil("enter menu choose-language"), "\(text)")
+        input.fileHandleForWriting.write(Data("2".utf8))
+        #expect(readUntil("enter menu main"), "\(text)")
+        input.fileHandleForWriting.write(Data("q".utf8))
+        #expect(readUntil("call record:"), "\(text)")
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(text.contains("] key 2"))
+        #expect(text.contains("ended: the caller hung up"))
+    }
+}

@@ -12,11 +12,12 @@ final class DaemonProcess {
     private let logPath: String
 
     /// Starts the daemon with `config` (relative to the package root) and `arguments`, and waits
-    /// until its control socket answers (at most 30 s).
-    init(config: String = "Hardware/simulated/offhook.conf", _ arguments: [String] = []) throws {
+    /// until a control socket answers at `socket` (at most 30 s; by default a new one in a
+    /// temporary folder).
+    init(config: String = "Hardware/simulated/offhook.conf", _ arguments: [String] = [], socket path: String? = nil) throws {
         folder = NSTemporaryDirectory() + "offhook-daemon-\(UUID().uuidString.prefix(8))"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        socket = folder + "/control.sock"
+        socket = path ?? folder + "/control.sock"
         logPath = folder + "/daemon.log"
         _ = FileManager.default.createFile(atPath: logPath, contents: nil)
         process.executableURL = URL(fileURLWithPath: OffhookProcess.binary)
@@ -44,6 +45,23 @@ final class DaemonProcess {
 
     /// The daemon's log so far.
     var log: String { (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "" }
+
+    /// Waits until the log holds `text` (at most `timeout`); whether it does.
+    func waitForLog(_ text: String, timeout: TimeInterval = 15) -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if log.contains(text) { return true }
+            usleep(100_000)
+        }
+        return false
+    }
+
+    /// Kills the daemon outright (SIGKILL): it leaves its socket file behind.
+    func kill() {
+        Glibc.kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        try? FileManager.default.removeItem(atPath: folder)
+    }
 
     /// Stops the daemon (SIGINT) and returns its log.
     func stop() -> String {
