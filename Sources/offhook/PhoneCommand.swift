@@ -8,7 +8,8 @@ struct PhoneCommand: ParsableCommand {
         abstract: "Be the agent at a phone (FXS port) of the running daemon on the simulated card.",
         discussion: """
             Prints when the phone rings, with the caller ID it decoded from the FSK the port sends \
-            between the rings, and what happens on the line. Enter (or a) lifts the handset and \
+            between the rings, what happens on the line, and the tones the earpiece plays (dial \
+            tone, busy tone after the caller left). Enter (or a) lifts the handset and \
             answers; 0-9 * # dial DTMF while off hook (feature codes: *1# log in, *2# log out, \
             *3# ready, *4# pause); h hangs up; q or Ctrl-C hangs up and quits. The daemon's \
             automatic agent on the port steps aside while you hold the phone.
@@ -20,7 +21,7 @@ struct PhoneCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The daemon's control socket (default $XDG_RUNTIME_DIR/offhook.sock, else /tmp/offhook-UID.sock).", valueName: "PATH"))
     var socket: String?
 
-    @Option(name: .customLong("answer-after"), help: "Answer by itself this many seconds after the phone starts ringing.")
+    @Option(name: .customLong("answer-after"), help: "Answer by itself this many seconds after the phone starts ringing (2 or more to see the caller ID first).")
     var answerAfter: Double?
 
     @Option(help: "Lift, dial these digits (e.g. \"*1#\" to log in), and hang up, before waiting for calls.")

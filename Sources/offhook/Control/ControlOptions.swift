@@ -3,6 +3,7 @@ import HardwareConfig
 import Logging
 import Media
 import SimulatedCard
+import ToneZones
 
 /// `offhook run`'s options for the control socket and the simulated agents (simulated card only).
 struct ControlOptions: ParsableArguments {
@@ -40,7 +41,8 @@ struct ControlOptions: ParsableArguments {
     func service(card: SimulatedCard, description: HardwareDescription, watch: CallWatch, logger: Logger) -> ControlService {
         let configuration = ControlServer.Configuration(
             path: path ?? ControlSocketPath.standard, lines: description.config.linePorts, phones: description.config.agentPorts,
-            callerIDStandard: CallerIDAnalyzer.standard(forZone: description.layout.defaultZone))
+            callerIDStandard: CallerIDAnalyzer.standard(forZone: description.layout.defaultZone),
+            zone: try? ToneZones.zone(description.layout.defaultZone))
         let agents = simulatedAgents == .auto
             ? DeskAgents.Settings(answerAfter: .seconds(agentAnswerAfter), talkFor: .seconds(agentTalkTime)) : nil
         return ControlService(server: ControlServer(configuration: configuration, card: card, watch: watch, logger: logger),

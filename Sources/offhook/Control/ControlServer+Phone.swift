@@ -1,4 +1,5 @@
 import Foundation
+import Media
 import SimulatedCard
 import TelephonyCore
 import TelephonyDSP
@@ -6,7 +7,7 @@ import TelephonyDSP
 extension ControlServer {
     /// Runs an agent's phone for a client: reports `ringing` (with the `callerID` the phone
     /// decoded from the FSK the port sends between rings), `stoppedRinging`, `lifted`, `hungUp`,
-    /// `farEndHungUp`; lifts on `lift` (or by itself `answerAfter` seconds into the ringing),
+    /// `farEndHungUp`, and the call-progress `tone`s the earpiece plays (the zone's detector); lifts on `lift` (or by itself `answerAfter` seconds into the ringing),
     /// dials `digits` as DTMF audio on `dial`, and hangs up on `hangup` or when the client goes
     /// away. The automatic agent on the port (``DeskAgents``) leaves it alone meanwhile.
     func runPhone(_ request: ControlRequest, on connection: inout ControlConnection) {
@@ -29,6 +30,7 @@ extension ControlServer {
         var lastRung: Duration?
         var wasOffHook = phone.isOffHook
         let silence = [Int16](repeating: 0, count: 160)
+        var progress = configuration.zone.map { CallProgressAnalyzer(zone: $0) }
         _ = phone.takeHeardMuLaw()
         _ = phone.takeEvents()
         while !isStopping {
@@ -59,9 +61,17 @@ extension ControlServer {
             // completes a message when the carrier stops).
             var heard = G711.decode(phone.takeHeardMuLaw(), law: .muLaw)
             if heard.isEmpty { heard = silence }
-            if rungSince != nil, let message = heard.withUnsafeBufferPointer({ receiver.process($0) }) {
-                connection.send(ControlEvent(event: "callerID", text: "caller ID: \(message)", port: port,
-                                             number: message.number, name: message.name))
+            for start in stride(from: 0, to: heard.count - 159, by: 160) {
+                heard[start..<(start + 160)].withUnsafeBufferPointer { frame in
+                    if rungSince != nil, let message = receiver.process(frame) {
+                        connection.send(ControlEvent(event: "callerID", text: "caller ID: \(message)", port: port,
+                                                     number: message.number, name: message.name))
+                    }
+                    // What the earpiece plays: dial tone, busy tone after the caller left, …
+                    if case .tone(let name, let isOn)? = progress?.analyze(frame) {
+                        connection.send(ControlEvent(event: "tone", text: isOn ? "hears \(name)" : "\(name) stopped", port: port, name: name))
+                    }
+                }
             }
             if let rungSince, let after = request.answerAfter, time - rungSince >= .milliseconds(Int(after * 1000)), !phone.isOffHook {
                 phone.lift()

@@ -27,6 +27,8 @@ final class ControlServer: Sendable {
         var phones: [Int]
         /// The FSK standard of the caller ID the exchange sends (the zone's).
         var callerIDStandard: FSKStandard
+        /// The tone zone (the tones a phone hears are named after it); `nil`: none reported.
+        var zone: ToneZone?
         /// The longest a call may last before the daemon hangs it up.
         var callLimit: Duration = .seconds(15 * 60)
         var maximumClients = 32
