@@ -28,8 +28,9 @@ run: release prompts
 	@echo "  $(BIN_RELEASE) simulate IVRScripts/hotline.ivr --keys \"1 1 12345678#\"   (scripted keys, transcript at once)"
 	@$(BIN_RELEASE) run --config $(CONFIG)
 
-## make test: unit tests, the conformance suite on the simulated card, the loopback harness
-test: deps-build prompts
+## make test: unit tests, the conformance suite on the simulated card, the loopback harness,
+## and the DSP corpus regression (it runs the release binary: sample loops are slow in debug)
+test: deps-build prompts release
 	@scripts/deps.sh test
 	@$(SWIFT) build -q --build-tests
 	@$(SWIFT) test -q --skip-build --parallel
