@@ -23,9 +23,12 @@ prompts:
 
 ## make run: the daemon on the simulated card from Hardware/ (or the real card when one is present)
 run: release prompts
-	@echo "Call the hotline as a caller (in another terminal; the keyboard is the keypad, q hangs up):"
-	@echo "  $(BIN_RELEASE) simulate IVRScripts/hotline.ivr --language zh"
-	@echo "  $(BIN_RELEASE) simulate IVRScripts/hotline.ivr --keys \"1 1 12345678#\"   (scripted keys, transcript at once)"
+	@echo "Call into this daemon as a caller (in another terminal; the keyboard is the keypad, q hangs up):"
+	@echo "  $(BIN_RELEASE) call"
+	@echo "  $(BIN_RELEASE) call --keys \"1 0\" --from 13912345678   (scripted keys; 0 reaches an agent)"
+	@echo "Be the agent at phone 1 (Enter answers, q quits):  $(BIN_RELEASE) phone 1"
+	@echo "Or the same script on a simulated card of its own, faster than real time:"
+	@echo "  $(BIN_RELEASE) simulate IVRScripts/hotline.ivr --keys \"1 1 12345678#\""
 	@$(BIN_RELEASE) run --config $(CONFIG)
 
 ## make test: unit tests, the conformance suite on the simulated card, the loopback harness,

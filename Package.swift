@@ -96,7 +96,8 @@ let package = Package(
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 "CallEngine", "IVRService", "Media", "Signalling", "ACD", "ACDService",
                 "CDR", "IVRSimulator",
-            ]
+            ],
+            exclude: ["Control/README.md"]
         ),
 
         // Tests: one target per module.

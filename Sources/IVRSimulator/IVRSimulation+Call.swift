@@ -17,14 +17,10 @@ extension IVRSimulation {
         let firstFrame = card.frameCount
         let knownRecords = callRecords.count
         ring()
-        var remaining = keys.groups[...]
-        var answeredWait: KeyWait?
-        var lastWait: KeyWait?
-        var waitSeen: (wait: KeyWait, frame: Int)?
-        var recordingStage = RecordingStage.speaking
+        var caller = ScriptedCaller(keys: keys, keyDelay: options.keyDelay, messageLength: options.messageLength,
+                                    hangsUpWhenKeysRunOut: options.hangsUpWhenKeysRunOut)
         var hungUp = false
         var answeredAt: Duration?
-        let delay = Self.frames(options.keyDelay)
         let limit = Self.frames(options.timeLimit)
         while callRecords.count == knownRecords {
             await step()
@@ -39,48 +35,13 @@ extension IVRSimulation {
                 answeredAt = now
                 if fax { sendFaxTone() }
             }
-            let snapshot = probe.snapshot
-            guard !line.isSending else { continue }
-            let previous = lastWait
-            lastWait = snapshot.keyWait
-            if let wait = snapshot.keyWait, wait.phase != .collecting {
-                guard wait != answeredWait else { continue }
-                // A prompt the caller let play out becomes the first-key timer of the same wait.
-                if let answered = answeredWait, previous == answered, answered.phase == .prompting,
-                   wait.phase == .waiting, wait.block == answered.block {
-                    answeredWait = wait
-                    continue
-                }
-                if waitSeen?.wait != wait { waitSeen = (wait, frame) }
-                guard frame - waitSeen!.frame >= delay else { continue }
-                if remaining.isEmpty {
-                    if options.hangsUpWhenKeysRunOut {
-                        hangUp()
-                        hungUp = true
-                    }
-                    continue
-                }
-                answeredWait = wait
-                if case .keys(let keys) = remaining.removeFirst() { press(keys) }
-            } else if snapshot.isRecording {
-                switch recordingStage {
-                case .speaking:
-                    recordingStage = .answering
-                    speak(for: options.messageLength)
-                case .answering:
-                    recordingStage = .done
-                    switch remaining.popFirst() {
-                    case .keys(let keys)?: press(keys)
-                    case .silence?: break
-                    case nil:
-                        hangUp()
-                        hungUp = true
-                    }
-                case .done:
-                    break
-                }
-            } else {
-                recordingStage = .speaking
+            switch caller.next(seeing: probe.snapshot, isSending: line.isSending, at: now) {
+            case .press(let keys)?: press(keys)
+            case .speak(let duration)?: speak(for: duration)
+            case .hangUp?:
+                hangUp()
+                hungUp = true
+            case nil: break
             }
         }
         // Let a recording cut short by the hang-up be written.
@@ -90,9 +51,6 @@ extension IVRSimulation {
         return SimulatedCallResult(caller: options.caller, ringingAt: .milliseconds(20 * firstFrame), answeredAt: answeredAt,
                                    transcript: snapshot.transcript, recordings: snapshot.recordings,
                                    record: callRecords.count > knownRecords ? callRecords.last : nil,
-                                   keysLeft: Array(remaining))
+                                   keysLeft: caller.keysLeft)
     }
-
-    /// What the caller does next while the script records.
-    private enum RecordingStage { case speaking, answering, done }
 }

@@ -13,17 +13,25 @@ public struct SessionSnapshot: Sendable, Hashable {
     public var recordings: [String] = []
     /// Whether a session was ever started (the call was answered and routed to the script).
     public var started = false
+
+    public init() {}
 }
 
-/// Holds the latest ``SessionSnapshot``; shared between the call engine (which runs the session)
-/// and the simulated caller.
-final class SessionProbe: Sendable {
+/// Holds the latest ``SessionSnapshot`` of the calls on one line; shared between the call engine
+/// (which runs the session, on its tick) and the caller watching it (`offhook simulate`, the
+/// daemon's control socket).
+///
+/// - Complexity: a lock and a copy of the transcript per update; never on the media path.
+public final class SessionProbe: Sendable {
     private let state = Mutex(SessionSnapshot())
 
-    var snapshot: SessionSnapshot { state.withLock { $0 } }
+    public init() {}
+
+    /// What the script showed last.
+    public var snapshot: SessionSnapshot { state.withLock { $0 } }
 
     /// Forgets the last call (a new one is about to ring).
-    func reset() { state.withLock { $0 = SessionSnapshot() } }
+    public func reset() { state.withLock { $0 = SessionSnapshot() } }
 
     func update(_ session: IVRSession) {
         state.withLock {
@@ -42,6 +50,7 @@ struct ProbedSession: CallSessionLogic {
     let probe: SessionProbe
 
     var nextDeadline: Duration? { session.nextDeadline }
+    var path: [String] { session.path }
 
     mutating func handle(_ event: SessionEvent, call: Call, at now: Duration) -> [SessionAction] {
         defer { probe.update(session) }
@@ -59,13 +68,28 @@ struct ProbedSession: CallSessionLogic {
     }
 }
 
-/// The IVR application with every session probed.
-struct ProbedApplication: CallApplication {
+/// The IVR application with the sessions of watched calls probed; other calls run the plain
+/// session.
+public struct ProbedApplication: CallApplication {
     let application: IVRApplication
-    let probe: SessionProbe
+    let probe: @Sendable (Call) -> SessionProbe?
 
-    func makeSession(for call: Call, route: CallRouter.Route) -> (any CallSessionLogic)? {
-        guard let session = application.makeSession(for: call, route: route) as? IVRSession else { return nil }
+    /// Probes every call's session with `probe`.
+    public init(application: IVRApplication, probe: SessionProbe) {
+        self.application = application
+        self.probe = { _ in probe }
+    }
+
+    /// Probes each call's session with the probe `probe(call)` picks (e.g. by the call's
+    /// channel), or not at all when it returns `nil`.
+    public init(application: IVRApplication, probe: @escaping @Sendable (Call) -> SessionProbe?) {
+        self.application = application
+        self.probe = probe
+    }
+
+    public func makeSession(for call: Call, route: CallRouter.Route) -> (any CallSessionLogic)? {
+        guard let made = application.makeSession(for: call, route: route) else { return nil }
+        guard let session = made as? IVRSession, let probe = probe(call) else { return made }
         return ProbedSession(session: session, probe: probe)
     }
 }

@@ -102,11 +102,13 @@ public struct SimulatedCallResult: Sendable {
         return (try? encoder.encode(document)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
     }
 
-    static func milliseconds(_ duration: Duration) -> Int {
+    /// `duration` in whole milliseconds.
+    public static func milliseconds(_ duration: Duration) -> Int {
         Int(duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000)
     }
 
-    static func seconds(_ duration: Duration) -> String {
+    /// `duration` in seconds with two decimals, e.g. `4.02`.
+    public static func seconds(_ duration: Duration) -> String {
         let ms = milliseconds(duration)
         return "\(ms / 1000).\(String(format: "%02d", (ms % 1000) / 10))"
     }

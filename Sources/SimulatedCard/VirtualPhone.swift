@@ -75,6 +75,16 @@ public final class VirtualPhone: Sendable {
 
     /// Forgets what the earpiece heard so far.
     public func clearHeard() { card.state.withLock { $0.phones[index].heard.removeAll() } }
+
+    /// What the earpiece heard since last taken (µ-law), and forgets it: for a listener that
+    /// follows the line as it goes (a caller-ID receiver on ringing phone). The phone hears the
+    /// line while off hook, and on hook whenever the port sends something (caller ID).
+    public func takeHeardMuLaw() -> [UInt8] {
+        card.state.withLock { state in
+            defer { state.phones[index].heard.removeAll(keepingCapacity: true) }
+            return state.phones[index].heard
+        }
+    }
 }
 
 extension VirtualPhone {

@@ -16,6 +16,8 @@ struct Offhook: AsyncParsableCommand {
             Report.self,
             Queues.self,
             Simulate.self,
+            CallCommand.self,
+            PhoneCommand.self,
         ]
     )
 }

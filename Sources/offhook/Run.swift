@@ -16,6 +16,8 @@ struct Run: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Where call records and queue events are written (SQLite).", valueName: "FILE"))
     var db = SQLiteCallRecordStore.defaultPath
 
+    @OptionGroup var control: ControlOptions
+
     func run() async throws {
         let level = logLevel
         LoggingSystem.bootstrap { label in
@@ -36,13 +38,15 @@ struct Run: AsyncParsableCommand {
         print(try ChannelTable(card: opened.card, description: description).text)
 
         let records = CDRWriter(logger: logger)
+        let watch = opened.simulated.map { _ in CallWatch(lines: description.config.linePorts) }
         var services: [any Service] = [
             CallRecordService(writer: records, path: db, logger: logger),   // first: stops last
             ChannelMonitorService(card: opened.card, logger: logger),
-            CallService(opened: opened, description: description, logger: logger, records: records),
+            CallService(opened: opened, description: description, logger: logger, records: records, watch: watch),
         ]
         if let simulated = opened.simulated {
             services.append(SimulatedClockService(card: simulated, logger: logger))
+            if let watch { services.append(control.service(card: simulated, description: description, watch: watch, logger: logger)) }
         }
         let group = ServiceGroup(configuration: .init(
             services: services.map { .init(service: $0) },

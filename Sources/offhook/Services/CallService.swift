@@ -26,6 +26,8 @@ struct CallService: Service {
     let logger: Logger
     /// Where call records and queue events go (none when `nil`).
     var records: CDRWriter? = nil
+    /// What the control socket watches of the calls (simulated card only; none when `nil`).
+    var watch: CallWatch? = nil
 
     func run() async throws {
         let media = MediaEngine()
@@ -51,8 +53,9 @@ struct CallService: Service {
         }
         let recordings = "IVRScripts/recordings"
         makeDirectory(recordings)
+        let ivr = IVRApplication(scripts: scripts, environment: .init(logger: logger, recordingDirectory: recordings))
         let engine = CallEngine(media: media, router: CallRouter(routes: routes),
-                                application: IVRApplication(scripts: scripts, environment: .init(logger: logger, recordingDirectory: recordings)),
+                                application: watch?.application(ivr) ?? ivr,
                                 time: time, logger: logger, tones: PortTones(zone: zone),
                                 callerIDAudio: CallerIDAudio.fsk(zone: zoneCode, dateTime: CallService.localDateTimeStamp))
         await engine.configureTransfers(TransferSettings(config: description.config))
@@ -69,7 +72,7 @@ struct CallService: Service {
         for port in description.config.agentPorts {
             try await engine.addAgentPhone(opened.card.openChannel(port),
                                            configuration: .cardDebounced(ringCadence: RingCadence(zone: zone) ?? .china, callerID: .afterFirstRing(delay: .milliseconds(500))),
-                                           analyzers: [])
+                                           analyzers: opened.simulated != nil ? [DTMFAnalyzer()] : [])   // feature codes on the simulated card
         }
         let trunks = try await PRITrunkWiring.takeIntoService(description, card: opened.card, simulated: opened.simulated,
                                                               engine: engine, logger: logger)
@@ -83,6 +86,7 @@ struct CallService: Service {
         }
         pacer?.start()
         defer { pacer?.stop() }
+        watch?.markReady()
 
         let distributor = try ACDConfiguration.distributor(from: description.config, logger: logger)
         logger.info("\(description.config.queues.count) queue(s); agents log in by dialling *1, out *2, ready *3, pause *4")
@@ -119,6 +123,7 @@ struct CallService: Service {
                         }
                         for call in await engine.takeFinishedCalls() {
                             recorder?.record(call)
+                            watch?.callEnded(call)
                             logger.info("call record", metadata: [
                                 "call": "\(call.id)", "channel": "\(call.channel.name)", "caller": "\(call.caller)",
                                 "route": "\(call.route ?? "-")", "talk": "\(call.talkTime)", "end": "\(call.endReason.map(String.init(describing:)) ?? "-")",

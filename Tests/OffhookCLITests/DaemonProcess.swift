@@ -1,0 +1,114 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `offhook run` on the simulated card in the background, with its control socket and call
+/// records in a temporary folder; its log goes to a file read by ``stop()``.
+final class DaemonProcess {
+    let folder: String
+    let socket: String
+    private let process = Process()
+    private let logPath: String
+
+    /// Starts the daemon with `config` (relative to the package root) and `arguments`, and waits
+    /// until its control socket answers (at most 30 s).
+    init(config: String = "Hardware/simulated/offhook.conf", _ arguments: [String] = []) throws {
+        folder = NSTemporaryDirectory() + "offhook-daemon-\(UUID().uuidString.prefix(8))"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        socket = folder + "/control.sock"
+        logPath = folder + "/daemon.log"
+        _ = FileManager.default.createFile(atPath: logPath, contents: nil)
+        process.executableURL = URL(fileURLWithPath: OffhookProcess.binary)
+        process.arguments = ["run", "--config", config, "--control", socket, "--db", folder + "/cdr.sqlite"] + arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: OffhookProcess.root)
+        process.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
+        process.standardError = FileHandle(forWritingAtPath: logPath)
+        try process.run()
+        let deadline = Date().addingTimeInterval(30)
+        while Date() < deadline {
+            if let client = try? RawControlClient(path: socket) {
+                client.close()
+                return
+            }
+            usleep(100_000)
+        }
+        _ = stop()
+        throw DaemonDidNotStart(log: (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "")
+    }
+
+    struct DaemonDidNotStart: Error, CustomStringConvertible {
+        var log: String
+        var description: String { "the daemon's control socket did not answer:\n\(log.suffix(2000))" }
+    }
+
+    /// The daemon's log so far.
+    var log: String { (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "" }
+
+    /// Stops the daemon (SIGINT) and returns its log.
+    func stop() -> String {
+        if process.isRunning {
+            process.interrupt()
+            process.waitUntilExit()
+        }
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        return log
+    }
+
+    deinit { if process.isRunning { process.terminate() } }
+}
+
+/// A bare client of the control socket: lines out, lines in, as a script or another program
+/// would talk to it.
+struct RawControlClient {
+    let descriptor: Int32
+
+    struct Failure: Error {}
+
+    init(path: String) throws {
+        descriptor = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        withUnsafeMutableBytes(of: &address.sun_path) { raw in
+            let bytes = Array(path.utf8)
+            raw.copyBytes(from: bytes)
+            raw[bytes.count] = 0
+        }
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+        }
+        guard connected == 0 else {
+            Glibc.close(descriptor)
+            throw Failure()
+        }
+    }
+
+    func send(_ text: String) {
+        let bytes = Array(text.utf8)
+        _ = bytes.withUnsafeBytes { Glibc.send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+    }
+
+    /// The lines received until one satisfies `stop` or `timeout` passes.
+    func receive(until stop: (String) -> Bool, timeout: TimeInterval = 30) -> [String] {
+        var lines: [String] = []
+        var pending: [UInt8] = []
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            var entry = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+            guard poll(&entry, 1, 100) > 0 else { continue }
+            var chunk = [UInt8](repeating: 0, count: 4096)
+            let count = chunk.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
+            guard count > 0 else { return lines }
+            pending += chunk[..<count]
+            while let newline = pending.firstIndex(of: 10) {
+                let line = String(decoding: pending[..<newline], as: UTF8.self)
+                pending.removeSubrange(...newline)
+                lines.append(line)
+                if stop(line) { return lines }
+            }
+        }
+        return lines
+    }
+
+    func close() { Glibc.close(descriptor) }
+}
