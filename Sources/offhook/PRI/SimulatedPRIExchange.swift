@@ -56,10 +56,10 @@ final class SimulatedPRIExchange: Sendable {
     ///   - side: the exchange's side, the opposite of the trunk's (normally `.network`).
     ///   - switchType: the trunk's ISDN variant.
     /// - Throws: `ChannelError` if a channel cannot be opened, `PRIError` if libpri cannot start,
-    ///   `PRIExchangeError` if the span has no D-channel.
+    ///   `PRITrunkError` if the span has no D-channel.
     init(card: SimulatedCard, span info: SpanInfo, side: PRISide = .network, switchType: SwitchType = .euroISDN,
          logger: Logger) throws {
-        guard let span = PRISpanChannels(span: info) else { throw PRIExchangeError(span: info.number) }
+        guard let span = PRISpanChannels(span: info) else { throw PRITrunkError(span: info.number) }
         self.span = span
         self.logger = logger
         var bChannels: [Int: any TelephonyChannel] = [:]
@@ -107,13 +107,13 @@ final class SimulatedPRIExchange: Sendable {
     /// Sends `digits` as DTMF tones (80 ms on, 80 ms off) on the call's B-channel, after any
     /// digits still being sent.
     ///
-    /// - Throws: `PRIExchangeError` when the call has no B-channel (not yet proceeding, or
+    /// - Throws: `PRITrunkError` when the call has no B-channel (not yet proceeding, or
     ///   over), `DTMFGenerator.InvalidDigit` for a character that is not a key.
     func sendDigits(_ digits: String, on id: CallID) throws {
         let samples = try DTMFGenerator.samples(for: digits)
-        try state.withLock { state throws(PRIExchangeError) in
+        try state.withLock { state throws(PRITrunkError) in
             guard let call = state.calls[id], let b = call.bChannel, !call.isReleased else {
-                throw PRIExchangeError(span: span.span, call: id)
+                throw PRITrunkError(span: span.span, call: id)
             }
             var queued = state.audio[b] ?? ([], 0)
             queued.samples += samples
@@ -180,8 +180,8 @@ final class SimulatedPRIExchange: Sendable {
     /// One card tick: frames across the D-channel bridge, one frame of waiting DTMF audio out on
     /// each B-channel that has some.
     private func tick() {
-        let frames: [(Int, [Int16])] = state.withLock { state in
-            guard !state.isStopped else { return [] }
+        let frames: [(Int, [Int16])]? = state.withLock { state in
+            guard !state.isStopped else { return nil }
             var out: [(Int, [Int16])] = []
             for (b, queued) in state.audio {
                 let end = min(queued.sent + AudioFrame.samples, queued.samples.count)
@@ -192,22 +192,10 @@ final class SimulatedPRIExchange: Sendable {
             }
             return out
         }
-        guard !state.withLock({ $0.isStopped }) else { return }
+        guard let frames else { return }
         _ = try? bridge.pump()
         for (b, frame) in frames {
             _ = frame.withUnsafeBytes { try? bChannels[b]?.write($0) }
         }
-    }
-}
-
-/// A PRI span that is not what its configuration says, or a simulated exchange's call that
-/// cannot take audio.
-struct PRIExchangeError: Error, CustomStringConvertible {
-    var span: Int
-    var call: CallID?
-
-    var description: String {
-        if let call { "simulated exchange span \(span): \(call) has no B-channel (not proceeding yet, or over)" }
-        else { "span \(span) is not a digital span with a D-channel on the card" }
     }
 }

@@ -17,7 +17,8 @@ import ToneZones
 import UnixSignals
 
 /// Takes the exchange lines into service: each FXO port in `[ports] lines` answers its calls
-/// with the IVR script its route names. Scripts are reloaded on SIGHUP and when their files
+/// with the IVR script its route names, and so does each PRI span of `[trunk NAME]`
+/// (``PRITrunkWiring``). Scripts are reloaded on SIGHUP and when their files
 /// change; a script that fails to check is not loaded and the old one keeps serving.
 struct CallService: Service {
     let opened: OpenedCard

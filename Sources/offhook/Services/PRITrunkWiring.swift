@@ -43,7 +43,7 @@ struct PRITrunkWiring {
             for number in trunk.spans {
                 guard let info = cardSpans.first(where: { $0.number == number }), let span = PRISpanChannels(span: info),
                       let layout = description.layout.spans.first(where: { $0.number == number }) else {
-                    throw PRIExchangeError(span: number)
+                    throw PRITrunkError(span: number)
                 }
                 // Only the timeslots system.conf configures as B-channels (`bchan=`).
                 let configured = Set(layout.channels.filter { $0.signalling.portKind == .bChannel }.map(\.number))
