@@ -53,6 +53,7 @@ struct CallCommand: ParsableCommand {
         client.send(ControlRequest(op: .call, line: line, from: from, name: name, keys: keys))
         var started = false
         var hungUp = false
+        var answered = false
         while true {
             guard let events = client.receive(timeoutMS: 20) else {
                 printError("the daemon closed the connection")
@@ -68,6 +69,7 @@ struct CallCommand: ParsableCommand {
                     if !json { printOut("call from \(from.isEmpty ? "(withheld)" : from) on line \(event.line.map(String.init) ?? "?")") }
                     if terminal != nil { printError("keys 0-9 * # A-D, q or Ctrl-C hangs up") }
                 case "answered":
+                    answered = true
                     if !json { printOut(event.text ?? "answered") }
                 case "entry":
                     if !json { printOut(event.text ?? "") }
@@ -87,7 +89,12 @@ struct CallCommand: ParsableCommand {
                     client.send(ControlRequest(op: .hangup))
                     hungUp = true
                 default:
-                    if "0123456789*#ABCDabcd".contains(key) { client.send(ControlRequest(op: .press, keys: String(key).uppercased())) }
+                    guard "0123456789*#ABCDabcd".contains(key) else { continue }
+                    if answered {
+                        client.send(ControlRequest(op: .press, keys: String(key).uppercased()))
+                    } else {
+                        printError("not answered yet: \(key) not sent")
+                    }
                 }
             }
         }

@@ -3,9 +3,25 @@ import Foundation
 import Glibc
 #endif
 
+/// Runs `body` on a thread of its own, so waiting (for a process, a socket, real time) does not
+/// hold one of the few threads of Swift's cooperative pool that other tests need.
+func onOwnThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        Thread.detachNewThread { continuation.resume(with: Result { try body() }) }
+    }
+}
+
+extension OffhookProcess {
+    /// ``run(_:interruptAfter:)`` on a thread of its own.
+    static func runAsync(_ arguments: [String]) async throws -> Result {
+        try await onOwnThread { try run(arguments) }
+    }
+}
+
+
 /// `offhook run` on the simulated card in the background, with its control socket and call
 /// records in a temporary folder; its log goes to a file read by ``stop()``.
-final class DaemonProcess {
+final class DaemonProcess: @unchecked Sendable {   // one test drives it; `Process` is thread-safe
     let folder: String
     let socket: String
     private let process = Process()
@@ -36,6 +52,27 @@ final class DaemonProcess {
         }
         _ = stop()
         throw DaemonDidNotStart(log: (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "")
+    }
+
+    /// Starts a daemon as ``init(config:_:socket:)`` does, waiting on a thread of its own.
+    static func start(config: String = "Hardware/simulated/offhook.conf", _ arguments: [String] = [],
+                      socket: String? = nil) async throws -> DaemonProcess {
+        try await onOwnThread { try DaemonProcess(config: config, arguments, socket: socket) }
+    }
+
+    /// ``stop()`` on a thread of its own.
+    func stopped() async -> String {
+        (try? await onOwnThread { self.stop() }) ?? ""
+    }
+
+    /// Stops the daemon on a thread of its own without waiting (for a `defer`).
+    func stopInBackground() {
+        Thread.detachNewThread { _ = self.stop() }
+    }
+
+    /// ``waitForLog(_:timeout:)`` on a thread of its own.
+    func logShows(_ text: String, timeout: TimeInterval = 15) async -> Bool {
+        (try? await onOwnThread { self.waitForLog(text, timeout: timeout) }) ?? false
     }
 
     struct DaemonDidNotStart: Error, CustomStringConvertible {
@@ -78,7 +115,7 @@ final class DaemonProcess {
 
 /// A bare client of the control socket: lines out, lines in, as a script or another program
 /// would talk to it.
-struct RawControlClient {
+struct RawControlClient: Sendable {
     let descriptor: Int32
 
     struct Failure: Error {}
@@ -126,6 +163,11 @@ struct RawControlClient {
             }
         }
         return lines
+    }
+
+    /// ``receive(until:timeout:)`` on a thread of its own.
+    func received(until stop: @escaping @Sendable (String) -> Bool, timeout: TimeInterval = 30) async -> [String] {
+        (try? await onOwnThread { self.receive(until: stop, timeout: timeout) }) ?? []
     }
 
     func close() { Glibc.close(descriptor) }

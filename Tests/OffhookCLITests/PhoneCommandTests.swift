@@ -4,108 +4,110 @@ import Testing
 /// Agents in the running daemon: the simulated agents who log in with `*1` by themselves, and
 /// `offhook phone` playing one. A small script of its own (no office hours) keeps the calls short
 /// and the result independent of the time of day.
-@Suite(.timeLimit(.minutes(2))) struct PhoneCommandTests {
-    /// A folder with a one-queue script and an `offhook.conf` for the simulated card that
-    /// answers lines 5-6 with it; phones 1-2 serve the queue.
-    static func makeDesk() throws -> (folder: String, config: String) {
-        let folder = NSTemporaryDirectory() + "offhook-desk-\(UUID().uuidString.prefix(8))"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        try """
-            languages en
-            queue service wait 60s
+extension DaemonTests {
+    @Suite(.timeLimit(.minutes(2))) struct PhoneCommandTests {
+        /// A folder with a one-queue script and an `offhook.conf` for the simulated card that
+        /// answers lines 5-6 with it; phones 1-2 serve the queue.
+        static func makeDesk() throws -> (folder: String, config: String) {
+            let folder = NSTemporaryDirectory() + "offhook-desk-\(UUID().uuidString.prefix(8))"
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            try """
+                languages en
+                queue service wait 60s
 
-            menu main
-              prompt "main/menu"
-              press 0 goto agent
-              timeout 3s
-              on no-input goto bye
+                menu main
+                  prompt "main/menu"
+                  press 0 goto agent
+                  timeout 3s
+                  on no-input goto bye
 
-            step agent
-              queue service after again
-              goto bye
+                step agent
+                  queue service after again
+                  goto bye
 
-            menu again
-              prompt "survey/rate"
-              press 1 goto bye
-              timeout 3s
-              on no-input goto bye
+                menu again
+                  prompt "survey/rate"
+                  press 1 goto bye
+                  timeout 3s
+                  on no-input goto bye
 
-            step bye
-              hangup
+                step bye
+                  hangup
 
-            """.write(toFile: folder + "/desk.ivr", atomically: true, encoding: .utf8)
-        try """
-            [card]
-            backend = simulated
-            system-conf = \(OffhookProcess.root)/Hardware/simulated/system.conf
-            layout = analog 8, e1, e1
+                """.write(toFile: folder + "/desk.ivr", atomically: true, encoding: .utf8)
+            try """
+                [card]
+                backend = simulated
+                system-conf = \(OffhookProcess.root)/Hardware/simulated/system.conf
+                layout = analog 8, e1, e1
 
-            [ports]
-            agents = 1-2
-            lines = 5-6
+                [ports]
+                agents = 1-2
+                lines = 5-6
 
-            [queue service]
-            agents = 1-2
-            ring-timeout = 15
-            max-wait = 60
-            wrap-up = 1
+                [queue service]
+                agents = 1-2
+                ring-timeout = 15
+                max-wait = 60
+                wrap-up = 1
 
-            [route desk]
-            channels = 5-6
-            script = desk.ivr
-            language = en
+                [route desk]
+                channels = 5-6
+                script = desk.ivr
+                language = en
 
-            """.write(toFile: folder + "/offhook.conf", atomically: true, encoding: .utf8)
-        return (folder, folder + "/offhook.conf")
-    }
+                """.write(toFile: folder + "/offhook.conf", atomically: true, encoding: .utf8)
+            return (folder, folder + "/offhook.conf")
+        }
 
-    @Test func aQueuedCallerReachesASimulatedAgent() throws {
-        let desk = try Self.makeDesk()
-        defer { try? FileManager.default.removeItem(atPath: desk.folder) }
-        let daemon = try DaemonProcess(config: desk.config, ["--agent-answer-after", "1", "--agent-talk-time", "2"])
-        Thread.sleep(forTimeInterval: 2)   // the agents log in two seconds after the start
-        let result = try OffhookProcess.run(["call", "--socket", daemon.socket, "--keys", "0", "--from", "13912345678"])
-        let log = daemon.stop()
-        #expect(result.status == 0, "\(result.stderr)\n\(log.suffix(3000))")
-        #expect(log.contains("queue event: agentStatusChanged(agent: 1, from: logged out, to: available)"), "agent 1 dialled *1")
-        #expect(result.stdout.contains("] queue service"))
-        #expect(result.stdout.contains("] queue result: answered by "), "\(result.stdout)")
-        #expect(result.stdout.contains("] enter menu again"), "back in the script after the agent hung up")
-        #expect(result.stdout.contains("call record: call-1, caller '13912345678', route desk, queue service, agent on port "))
-    }
+        @Test func aQueuedCallerReachesASimulatedAgent() async throws {
+            let desk = try Self.makeDesk()
+            defer { try? FileManager.default.removeItem(atPath: desk.folder) }
+            let daemon = try await DaemonProcess.start(config: desk.config, ["--agent-answer-after", "1", "--agent-talk-time", "2"])
+            try await Task.sleep(for: .seconds(2))   // the agents log in two seconds after the start
+            let result = try await OffhookProcess.runAsync(["call", "--socket", daemon.socket, "--keys", "0", "--from", "13912345678"])
+            let log = await daemon.stopped()
+            #expect(result.status == 0, "\(result.stderr)\n\(log.suffix(3000))")
+            #expect(log.contains("queue event: agentStatusChanged(agent: 1, from: logged out, to: available)"), "agent 1 dialled *1")
+            #expect(result.stdout.contains("] queue service"))
+            #expect(result.stdout.contains("] queue result: answered by "), "\(result.stdout)")
+            #expect(result.stdout.contains("] enter menu again"), "back in the script after the agent hung up")
+            #expect(result.stdout.contains("call record: call-1, caller '13912345678', route desk, queue service, agent on port "))
+        }
 
-    @Test func thePhoneClientRingsShowsTheCallerIDAndAnswers() throws {
-        let desk = try Self.makeDesk()
-        defer { try? FileManager.default.removeItem(atPath: desk.folder) }
-        let daemon = try DaemonProcess(config: desk.config, ["--simulated-agents", "off"])
-        defer { _ = daemon.stop() }
-        let phone = try RawControlClient(path: daemon.socket)
-        defer { phone.close() }
-        phone.send("{\"op\":\"phone\",\"port\":2}\n")
-        #expect(phone.receive(until: { $0.contains("\"event\":\"phone\"") }, timeout: 5).last?.contains("on hook") == true)
-        phone.send("{\"op\":\"dial\",\"digits\":\"*1#\"}\n")
-        #expect(phone.receive(until: { $0.contains("error") }, timeout: 2).last?.contains("lift the handset first") == true)
-        phone.send("{\"op\":\"lift\"}\n")
-        let lifted = phone.receive(until: { $0.contains("\"event\":\"tone\"") }, timeout: 5)
-        #expect(lifted.last?.contains("hears CN_DIAL") == true, "China's dial tone, through the call-progress detector: \(lifted)")
-        phone.send("{\"op\":\"dial\",\"digits\":\"*1#\"}\n")
-        Thread.sleep(forTimeInterval: 1.5)
-        phone.send("{\"op\":\"hangup\"}\n")
-        _ = phone.receive(until: { $0.contains("\"event\":\"hungUp\"") }, timeout: 5)
+        @Test func thePhoneClientRingsShowsTheCallerIDAndAnswers() async throws {
+            let desk = try Self.makeDesk()
+            defer { try? FileManager.default.removeItem(atPath: desk.folder) }
+            let daemon = try await DaemonProcess.start(config: desk.config, ["--simulated-agents", "off"])
+            defer { daemon.stopInBackground() }
+            let phone = try RawControlClient(path: daemon.socket)
+            defer { phone.close() }
+            phone.send("{\"op\":\"phone\",\"port\":2}\n")
+            #expect(await phone.received(until: { $0.contains("\"event\":\"phone\"") }, timeout: 5).last?.contains("on hook") == true)
+            phone.send("{\"op\":\"dial\",\"digits\":\"*1#\"}\n")
+            #expect(await phone.received(until: { $0.contains("error") }, timeout: 2).last?.contains("lift the handset first") == true)
+            phone.send("{\"op\":\"lift\"}\n")
+            let lifted = await phone.received(until: { $0.contains("\"event\":\"tone\"") }, timeout: 5)
+            #expect(lifted.last?.contains("hears CN_DIAL") == true, "China's dial tone, through the call-progress detector: \(lifted)")
+            phone.send("{\"op\":\"dial\",\"digits\":\"*1#\"}\n")
+            try await Task.sleep(for: .milliseconds(1500))
+            phone.send("{\"op\":\"hangup\"}\n")
+            _ = await phone.received(until: { $0.contains("\"event\":\"hungUp\"") }, timeout: 5)
 
-        let caller = try RawControlClient(path: daemon.socket)
-        defer { caller.close() }
-        caller.send("{\"op\":\"call\",\"from\":\"13700000007\",\"keys\":\"0\"}\n")
-        let rang = phone.receive(until: { $0.contains("\"event\":\"callerID\"") })
-        #expect(rang.contains { $0.contains("\"event\":\"ringing\"") }, "\(rang)")
-        #expect(rang.last?.contains("\"number\":\"13700000007\"") == true, "the phone decoded the caller's number: \(rang)")
-        phone.send("{\"op\":\"lift\"}\n")
-        let answered = caller.receive(until: { $0.contains("queue result") })
-        #expect(answered.last?.contains("answered by 2") == true, "\(answered)")
-        phone.send("{\"op\":\"hangup\"}\n")
-        let ended = caller.receive(until: { $0.contains("\"event\":\"ended\"") })
-        #expect(ended.contains { $0.contains("enter menu again") }, "\(ended)")
-        #expect(ended.last?.contains("\"ok\":true") == true)
-        #expect(ended.last?.contains("agent on port 2") == true)
+            let caller = try RawControlClient(path: daemon.socket)
+            defer { caller.close() }
+            caller.send("{\"op\":\"call\",\"from\":\"13700000007\",\"keys\":\"0\"}\n")
+            let rang = await phone.received(until: { $0.contains("\"event\":\"callerID\"") })
+            #expect(rang.contains { $0.contains("\"event\":\"ringing\"") }, "\(rang)")
+            #expect(rang.last?.contains("\"number\":\"13700000007\"") == true, "the phone decoded the caller's number: \(rang)")
+            phone.send("{\"op\":\"lift\"}\n")
+            let answered = await caller.received(until: { $0.contains("queue result") })
+            #expect(answered.last?.contains("answered by 2") == true, "\(answered)")
+            phone.send("{\"op\":\"hangup\"}\n")
+            let ended = await caller.received(until: { $0.contains("\"event\":\"ended\"") })
+            #expect(ended.contains { $0.contains("enter menu again") }, "\(ended)")
+            #expect(ended.last?.contains("\"ok\":true") == true)
+            #expect(ended.last?.contains("agent on port 2") == true)
+        }
     }
 }
