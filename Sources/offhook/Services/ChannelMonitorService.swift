@@ -2,8 +2,8 @@ import Logging
 import ServiceLifecycle
 import TelephonyCore
 
-/// Watches every channel's state and logs each change (hook, ringing, open) and span alarm,
-/// the daemon's live view of the card.
+/// Watches every channel's state and logs each change (hook, ringing, open or closed) and span
+/// alarm, the daemon's live view of the card.
 struct ChannelMonitorService: Service {
     let card: any TelephonyCard
     let logger: Logger
@@ -17,7 +17,10 @@ struct ChannelMonitorService: Service {
             for status in try card.channelStatus() {
                 let before = previous[status.info.number]
                 if before != status {
-                    logger.info("\(status.info.name): \(Self.summary(status))", metadata: ["channel": "\(status.info.number)"])
+                    // Analog ports at info; a span's B- and D-channels opening and closing (dozens
+                    // at once) only at debug.
+                    logger.log(level: status.hookState == nil ? .debug : .info, "\(status.info.name): \(Self.summary(status))",
+                               metadata: ["channel": "\(status.info.number)"])
                     previous[status.info.number] = status
                 }
             }
@@ -29,7 +32,7 @@ struct ChannelMonitorService: Service {
     }
 
     static func summary(_ status: ChannelStatus) -> String {
-        [status.hookState?.rawValue, status.isRinging ? "ringing" : nil, status.isOpen ? "open" : nil]
+        [status.hookState?.rawValue, status.isRinging ? "ringing" : nil, status.isOpen ? "open" : "closed"]
             .compactMap { $0 }.joined(separator: ", ")
     }
 }
