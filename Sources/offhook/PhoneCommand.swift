@@ -21,7 +21,7 @@ struct PhoneCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The daemon's control socket (default $XDG_RUNTIME_DIR/offhook.sock, else /tmp/offhook-UID.sock).", valueName: "PATH"))
     var socket: String?
 
-    @Option(name: .customLong("answer-after"), help: "Answer by itself this many seconds after the phone starts ringing (2 or more to see the caller ID first).")
+    @Option(name: .customLong("answer-after"), help: "Answer by itself this many seconds after the phone starts ringing (3 or more to see the caller ID first: it is sent 1.5 to 2.2 s into the ringing).")
     var answerAfter: Double?
 
     @Option(help: "Lift, dial these digits (e.g. \"*1#\" to log in), and hang up, before waiting for calls.")

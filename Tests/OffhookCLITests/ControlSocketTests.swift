@@ -46,13 +46,7 @@ extension DaemonTests {
                 try process.run()
                 var session = Session()
                 func readUntil(_ wanted: String) -> Bool {
-                    let deadline = Date().addingTimeInterval(20)
-                    while Date() < deadline && !session.text.contains(wanted) {
-                        let data = output.fileHandleForReading.availableData
-                        if data.isEmpty { break }
-                        session.text += String(decoding: data, as: UTF8.self)
-                    }
-                    return session.text.contains(wanted)
+                    output.fileHandleForReading.read(into: &session.text, until: wanted, seconds: 20)
                 }
                 session.sawMenu = readUntil("enter menu choose-language")
                 // A client gone early would make the write raise SIGPIPE: check it still runs.

@@ -172,3 +172,52 @@ struct RawControlClient: Sendable {
 
     func close() { Glibc.close(descriptor) }
 }
+
+extension FileHandle {
+    /// Reads into `text` until it contains `wanted`, the stream ends, or `seconds` pass (never
+    /// blocks past the deadline); whether `text` contains `wanted`.
+    func read(into text: inout String, until wanted: String, seconds: TimeInterval) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while !text.contains(wanted) {
+            let left = deadline.timeIntervalSinceNow
+            guard left > 0 else { break }
+            var entry = pollfd(fd: fileDescriptor, events: Int16(POLLIN), revents: 0)
+            guard poll(&entry, 1, Int32(min(left, 1) * 1000)) > 0 else { continue }
+            let data = availableData
+            if data.isEmpty { break }
+            text += String(decoding: data, as: UTF8.self)
+        }
+        return text.contains(wanted)
+    }
+}
+
+extension Thread {
+    /// A value computed on a new thread, to wait for later.
+    final class Pending<T: Sendable>: @unchecked Sendable {   // `condition` guards `value`
+        private let condition = NSCondition()
+        private var value: T?
+
+        fileprivate func set(_ result: T) {
+            condition.lock()
+            value = result
+            condition.broadcast()
+            condition.unlock()
+        }
+
+        /// The value, or `nil` when it is not in after `seconds`.
+        func wait(seconds: TimeInterval) -> T? {
+            let deadline = Date().addingTimeInterval(seconds)
+            condition.lock()
+            defer { condition.unlock() }
+            while value == nil && condition.wait(until: deadline) {}
+            return value
+        }
+    }
+
+    /// Runs `body` on a new thread; wait for its result with ``Pending/wait(seconds:)``.
+    static func detachNewThreadResult<T: Sendable>(_ body: @escaping @Sendable () -> T) -> Pending<T> {
+        let pending = Pending<T>()
+        detachNewThread { pending.set(body()) }
+        return pending
+    }
+}

@@ -109,5 +109,44 @@ extension DaemonTests {
             #expect(ended.last?.contains("\"ok\":true") == true)
             #expect(ended.last?.contains("agent on port 2") == true)
         }
+
+        @Test func offhookPhoneLogsInAnswersAndShowsTheCaller() async throws {
+            let desk = try Self.makeDesk()
+            defer { try? FileManager.default.removeItem(atPath: desk.folder) }
+            let daemon = try await DaemonProcess.start(config: desk.config, ["--simulated-agents", "off"])
+            defer { daemon.stopInBackground() }
+            let socket = daemon.socket
+            struct Outcome: Sendable { var phone = "", call: OffhookProcess.Result? }
+            let outcome = try await onOwnThread { () throws -> Outcome in
+                let phone = Process()
+                phone.executableURL = URL(fileURLWithPath: OffhookProcess.binary)
+                phone.arguments = ["phone", "1", "--socket", socket, "--dial", "*1#", "--answer-after", "3"]
+                let output = Pipe(), input = Pipe()
+                phone.standardOutput = output
+                phone.standardInput = input
+                phone.standardError = FileHandle(forWritingAtPath: "/dev/null")
+                try phone.run()
+                var outcome = Outcome()
+                func readUntil(_ wanted: String, seconds: TimeInterval) {
+                    _ = output.fileHandleForReading.read(into: &outcome.phone, until: wanted, seconds: seconds)
+                }
+                readUntil("phone 1: off hook\nphone 1: on hook\n", seconds: 10)   // logged in with *1#
+                let caller = Thread.detachNewThreadResult {
+                    try? OffhookProcess.run(["call", "--socket", socket, "--keys", "0", "--from", "13500000005"])
+                }
+                readUntil("phone 1: ringing\n", seconds: 20)
+                readUntil("number 13500000005", seconds: 10)   // the caller ID, 1.5 s into the ringing
+                Thread.sleep(forTimeInterval: 3)                // answered by itself 3 s into the ringing
+                phone.interrupt()                              // the agent goes away: the phone is put down
+                phone.waitUntilExit()
+                outcome.call = caller.wait(seconds: 30) ?? nil
+                return outcome
+            }
+            #expect(outcome.phone.contains("phone 1: caller ID: MDMF, number 13500000005"), "\(outcome.phone)")
+            let call = try #require(outcome.call)
+            #expect(call.status == 0, "\(call.stderr)")
+            #expect(call.stdout.contains("] queue result: answered by 1"), "\(call.stdout)")
+            #expect(call.stdout.contains("] enter menu again"), "back in the script when the agent's phone went down")
+        }
     }
 }
