@@ -1,10 +1,13 @@
 import Foundation
 import Testing
 
-/// The tests that run `offhook run` on the simulated card in real time, one at a time: a debug
-/// daemon keeps about a fifth of a core busy, and several at once would starve the other
-/// real-time tests (libpri's timers) on a small machine.
+/// The tests that run `offhook run` on the simulated card in real time, one at a time per group
+/// (two groups run side by side): a debug daemon keeps about a fifth of a core busy, and many at
+/// once would starve the other real-time tests (libpri's timers) on a small machine.
 @Suite(.serialized) struct DaemonTests {}
+
+/// The daemon tests of the agents' side, one at a time, beside ``DaemonTests``.
+@Suite(.serialized) struct AgentDaemonTests {}
 
 extension DaemonTests {
     /// `offhook call` and `offhook phone` against a running `offhook run` on the simulated card,

@@ -4,7 +4,7 @@ import Testing
 /// Agents in the running daemon: the simulated agents who log in with `*1` by themselves, and
 /// `offhook phone` playing one. A small script of its own (no office hours) keeps the calls short
 /// and the result independent of the time of day.
-extension DaemonTests {
+extension AgentDaemonTests {
     @Suite(.timeLimit(.minutes(2))) struct PhoneCommandTests {
         /// A folder with a one-queue script and an `offhook.conf` for the simulated card that
         /// answers lines 5-6 with it; phones 1-2 serve the queue.
