@@ -47,6 +47,8 @@ struct Run: AsyncParsableCommand {
         if let simulated = opened.simulated {
             services.append(SimulatedClockService(card: simulated, logger: logger))
             if let watch { services.append(control.service(card: simulated, description: description, watch: watch, logger: logger)) }
+        } else if control.path != nil {
+            logger.notice("--control: the control socket serves the simulated card only; a real card's lines are called from the network")
         }
         let group = ServiceGroup(configuration: .init(
             services: services.map { .init(service: $0) },
