@@ -169,10 +169,14 @@ final class ControlServer: Sendable {
 
     // MARK: Claims
 
-    /// Takes `line` (or the first free line) for a call; `nil` when none is free.
+    /// Takes `line` (or the first free line) for a call; `nil` when none is free. A line off hook
+    /// or ringing for another reason (a transfer seized it to call out) is not free.
     func claimLine(_ wanted: Int?) -> Int? {
-        state.withLock { state in
-            let candidates = wanted.map { [$0] } ?? configuration.lines
+        let idle = Set((wanted.map { [$0] } ?? configuration.lines).filter { number in
+            card.exchangeLine(on: number).map { !$0.isAnswered && !$0.isRinging } ?? false
+        })
+        return state.withLock { state in
+            let candidates = (wanted.map { [$0] } ?? configuration.lines).filter(idle.contains)
             guard let line = candidates.first(where: { !state.busyLines.contains($0) }) else { return nil }
             state.busyLines.insert(line)
             return line
