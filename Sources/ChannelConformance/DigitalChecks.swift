@@ -43,21 +43,38 @@ struct DigitalChecks {
                 var buffer = [UInt8](repeating: 0, count: 1024)
                 _ = try await Waiter(advance: advance).settle(2, [sink])
                 while case .bytes = try buffer.withUnsafeMutableBytes({ try sink.read(into: $0) }) {}
+                // A write is refused while an event waits on the source (DAHDI's ELAST): take
+                // the events first, and again if one arrives in between.
+                var events = try source.drainEvents()
+                var refused = 0
                 for payload in payloads {
                     let frame = payload + [0, 0]     // room for the FCS the channel computes
-                    _ = try frame.withUnsafeBytes { try source.write($0) }
+                    var result = try frame.withUnsafeBytes { try source.write($0) }
+                    if result == .eventPending {
+                        events += try source.drainEvents()
+                        result = try frame.withUnsafeBytes { try source.write($0) }
+                    }
+                    if result != .bytes(frame.count) { refused += 1 }
                 }
+                // 64 kbit/s carries the five frames in about 40 ms; up to 2 s is allowed for a
+                // loaded machine (a VM under TCG) before the frames count as lost.
                 var received: [[UInt8]] = []
-                for _ in 0..<25 where received.count < payloads.count {
+                var waited = 0
+                while waited < 100 && received.count < payloads.count {
                     try await advance(1)
+                    waited += 1
                     while true {
                         let result = try buffer.withUnsafeMutableBytes { try sink.read(into: $0) }
                         if case .bytes(let n) = result { received.append(Array(buffer[0..<max(0, n - 2)])) }
-                        else if result == .eventPending { _ = try sink.drainEvents() }
+                        else if result == .eventPending { events += try sink.drainEvents() }
                         else { break }
                     }
                 }
-                return (received == payloads, "\(payloads.count) frames sent (\(payloads.map(\.count)) bytes), \(received.count) received intact: \(received == payloads)")
+                var detail = "\(payloads.count) frames sent (\(payloads.map(\.count)) bytes), \(received.count) received "
+                    + "(\(received.map(\.count)) bytes) within \(waited * 20) ms, intact and in order: \(received == payloads)"
+                if refused > 0 { detail += "; \(refused) write(s) refused" }
+                if !events.isEmpty { detail += "; events \(events)" }
+                return (received == payloads, detail)
             }
         }
         return checks
