@@ -43,7 +43,7 @@ let package = Package(
         // Backends.
         .target(name: "SimulatedCard", dependencies: ["TelephonyCore", "TelephonyDSP"]),
         .target(name: "ChannelConformance", dependencies: ["TelephonyCore", "TelephonyDSP"]),
-        .target(name: "HardwareConfig", dependencies: ["TelephonyCore"]),
+        .target(name: "HardwareConfig", dependencies: ["TelephonyCore", "ACD"]),
         .target(name: "Media", dependencies: ["TelephonyCore", "TelephonyDSP"]),
         .target(name: "ACDService", dependencies: [
             "ACD", "CallEngine", "Media", .product(name: "Logging", package: "swift-log"),
@@ -108,7 +108,7 @@ let package = Package(
         .testTarget(name: "CallEngineTests", dependencies: ["CallEngine", "SimulatedCard", "Media", "Signalling", "TelephonyDSP", "ToneZones", "AudioFiles", "PRI"]),
         .testTarget(name: "ACDServiceTests", dependencies: ["ACDService", "ACD", "CallEngine", "SimulatedCard", "Media", "ToneZones", "Signalling", "TelephonyDSP"]),
         .testTarget(name: "MediaTests", dependencies: ["Media", "SimulatedCard"]),
-        .testTarget(name: "HardwareConfigTests", dependencies: ["HardwareConfig", "TelephonyCore"]),
+        .testTarget(name: "HardwareConfigTests", dependencies: ["HardwareConfig", "TelephonyCore", "ACD"]),
         .testTarget(name: "ToneZonesTests", dependencies: ["ToneZones"]),
         .testTarget(name: "LoopbackTests", dependencies: ["Loopback", "SimulatedCard", "TelephonyCore", "PRI"]),
         .testTarget(name: "PRITests", dependencies: ["PRI", "SimulatedCard", "TelephonyCore"]),
@@ -121,6 +121,7 @@ let package = Package(
         .testTarget(name: "IVRRuntimeTests", dependencies: ["IVRRuntime", "IVRScript"]),
         .testTarget(name: "IVRSimulatorTests", dependencies: ["IVRSimulator", "IVRService", "IVRRuntime", "IVRScript", "AudioFiles", "CallEngine", "TelephonyDSP"]),
         .testTarget(name: "OffhookCLITests", dependencies: ["offhook", "DSPTestSupport", "CDR",
-                                                       "ACD", "ACDService", "CallEngine", "Media", "SimulatedCard", "ToneZones", "IVRService", "IVRScript"]),
+                                                       "ACD", "ACDService", "CallEngine", "Media", "SimulatedCard", "ToneZones", "IVRService", "IVRScript",
+                                                       "HardwareConfig", "Signalling", "TelephonyDSP"]),
     ]
 )

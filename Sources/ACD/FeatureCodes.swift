@@ -37,11 +37,7 @@ public struct FeatureCodes: Sendable, Hashable {
         for feature in FeatureCode.allCases where codes[feature] == nil {
             throw .missingFeature(feature.rawValue)
         }
-        for code in codes.values {
-            guard (1...8).contains(code.count), code.allSatisfy({ "0123456789*#".contains($0) }) else {
-                throw .badFeatureCode(code)
-            }
-        }
+        for code in codes.values { try Self.check(code) }
         let sorted = codes.values.sorted()
         for a in sorted {
             for b in sorted where a != b && b.hasPrefix(a) { throw .ambiguousFeatureCodes(a, b) }
@@ -66,6 +62,15 @@ public struct FeatureCodes: Sendable, Hashable {
             codes[feature] = String(parts[1])
         }
         try self.init(codes)
+    }
+
+    /// Checks one code alone: 1 to 8 DTMF keys (`0-9 * #`).
+    ///
+    /// - Throws: ``ACDError/badFeatureCode(_:)``.
+    public static func check(_ code: String) throws(ACDError) {
+        guard (1...8).contains(code.count), code.allSatisfy({ "0123456789*#".contains($0) }) else {
+            throw .badFeatureCode(code)
+        }
     }
 
     private init(checked codes: [FeatureCode: String]) { self.codes = codes }

@@ -1,3 +1,5 @@
+import ACD
+
 /// Offhook's own configuration, kept next to `system.conf`: what DAHDI's file cannot say.
 ///
 /// Sections and keys (each declared once in ``OffhookConfig/keys``):
@@ -35,6 +37,17 @@
 ///     and/or `dnis` (comma-separated called numbers; checked first)
 ///   - `script` (path, relative to this file)
 ///   - `language` (default prompt language, e.g. `zh` or `en`)
+/// - `[lines NAME]` (repeatable: options of some FXO exchange lines, see ``LineOptions``)
+///   - `channels` (channel list: ports of `[ports] lines`, each in one such section only)
+///   - `disconnect` (any of `loop-current-drop`, `polarity-reversal`, `busy-tone`,
+///     `congestion-tone`; default all but `polarity-reversal`)
+///   - `answer-on-polarity-reversal` (`yes`/`no`, default `no`)
+///   - `caller-id` (`auto` (default), `fsk-v23`, `fsk-bell202`, `dtmf`, `none`)
+///   - `caller-id-timing` (`after-first-ring` (default) or `before-first-ring`)
+///   - `wait-for-dial-tone` (`yes` (default) / `no`), `dial-tone-timeout` (seconds, default 3)
+/// - `[agents]` (the codes agents dial on their phones; ACD's ``FeatureCodes``)
+///   - `login`, `logout`, `ready`, `pause` (1–8 of `0-9 * #`, none a prefix of another;
+///     defaults `*1`, `*2`, `*3`, `*4`)
 public struct OffhookConfig: Sendable, Hashable {
     public enum Backend: String, Sendable, Hashable, CaseIterable {
         case auto, dahdi, simulated
@@ -131,6 +144,10 @@ public struct OffhookConfig: Sendable, Hashable {
     public var transferRingTimeout: Duration?
     /// `[ports] outgoing`: the lines `transfer outside` may seize (`nil`: every line).
     public var outgoingPorts: [Int]?
+    /// `[lines NAME]` sections: per-line options of FXO ports.
+    public var lineSections: [LineOptions] = []
+    /// `[agents]`: the feature codes agents dial (`nil`: ``FeatureCodes/standard``).
+    public var featureCodes: FeatureCodes?
 
     public init(path: String) { self.path = path }
 
@@ -144,7 +161,7 @@ public struct OffhookConfig: Sendable, Hashable {
         a.path == b.path && a.backend == b.backend && a.systemConf == b.systemConf && a.layout == b.layout
             && a.agentPorts == b.agentPorts && a.linePorts == b.linePorts && a.routes == b.routes && a.queues == b.queues
             && a.extensions == b.extensions && a.transferRingTimeout == b.transferRingTimeout && a.outgoingPorts == b.outgoingPorts
-            && a.trunks == b.trunks
+            && a.trunks == b.trunks && a.lineSections == b.lineSections && a.featureCodes == b.featureCodes
             && a.cables.map { [$0.fxs, $0.fxo] } == b.cables.map { [$0.fxs, $0.fxo] }
             && a.spanCables.map { [$0.0, $0.1] } == b.spanCables.map { [$0.0, $0.1] }
     }
@@ -167,6 +184,13 @@ public struct OffhookConfig: Sendable, Hashable {
                   "when-no-agents": "overflow or wait"],
         "trunk": ["spans": "span numbers like 1 or 1-4", "side": "cpe or net",
                   "switchtype": "one of " + switchTypes.joined(separator: ", ")],
+        "lines": ["channels": "a channel list of FXO lines like 5-6",
+                  "disconnect": "any of " + LineOptions.Disconnect.allCases.map(\.rawValue).joined(separator: ", "),
+                  "answer-on-polarity-reversal": "yes or no",
+                  "caller-id": "one of " + LineOptions.CallerID.allCases.map(\.rawValue).joined(separator: ", "),
+                  "caller-id-timing": "after-first-ring or before-first-ring",
+                  "wait-for-dial-tone": "yes or no", "dial-tone-timeout": "seconds"],
+        "agents": Dictionary(uniqueKeysWithValues: FeatureCode.allCases.map { ($0.rawValue, "a code of 1 to 8 of 0-9 * # like *1") }),
         "route": ["channels": "a channel list", "dnis": "called numbers separated by commas", "script": "a path", "language": "a language code like zh or en"],
     ]
 }

@@ -1,3 +1,5 @@
+import ACD
+
 extension OffhookConfig {
     /// Parses Offhook's config file, reporting every problem at once.
     public init(parsing text: String, path: String) throws(ConfigError) {
@@ -12,6 +14,26 @@ extension OffhookConfig {
         var trunkStart: ConfigLines.Line?
 
         var trunkHeaders: [String: Int] = [:]
+        var pendingLines: LineOptions?
+        var lineHeaders: [String: Int] = [:]
+        var agentsHeader: ConfigLines.Line?
+        var codeKeys: [FeatureCode: (line: ConfigLines.Line, value: Substring)] = [:]
+
+        func finishLines() {
+            guard let options = pendingLines else { return }
+            pendingLines = nil
+            guard let start = file.lines.first(where: { $0.number == options.line }) else { return }
+            if let earlier = lineHeaders[options.name] {
+                problems.append(file.diagnostic(start, "lines '\(options.name)' is already given on line \(earlier)"))
+                return
+            }
+            lineHeaders[options.name] = options.line
+            if options.channelsLine == nil {
+                problems.append(file.diagnostic(start, "lines '\(options.name)' needs 'channels = N' (the FXO ports of [ports] lines it sets, like 5-6)"))
+            } else {
+                lineSections.append(options)
+            }
+        }
 
         func finishQueue() {
             if let queue = pendingQueue { queues.append(queue) }
@@ -51,6 +73,7 @@ extension OffhookConfig {
                 finishRoute()
                 finishQueue()
                 finishTrunk()
+                finishLines()
                 guard content.last == "]" else {
                     problems.append(file.diagnostic(line, at: content, "expected ']' to close the section header"))
                     section = nil
@@ -59,7 +82,7 @@ extension OffhookConfig {
                 let words = content.dropFirst().dropLast().split(separator: " ", omittingEmptySubsequences: true)
                 let name = words.first.map { String($0).lowercased() } ?? ""
                 guard Self.keys[name] != nil else {
-                    problems.append(file.diagnostic(line, at: content, "unknown section '\(content)'; expected [card], [ports], [extensions], [wiring], [trunk NAME], [queue NAME] or [route NAME]"))
+                    problems.append(file.diagnostic(line, at: content, "unknown section '\(content)'; expected [card], [ports], [extensions], [agents], [wiring], [trunk NAME], [queue NAME], [lines NAME] or [route NAME]"))
                     section = nil
                     continue
                 }
@@ -86,9 +109,17 @@ extension OffhookConfig {
                     }
                     trunkStart = line
                     pendingTrunk = Trunk(name: String(words[1]), line: line.number)
+                } else if name == "lines" {
+                    guard words.count == 2 else {
+                        problems.append(file.diagnostic(line, at: content, "expected '[lines NAME]' with a one-word name"))
+                        section = nil
+                        continue
+                    }
+                    pendingLines = LineOptions(name: String(words[1]), line: line.number)
                 } else if words.count != 1 {
                     problems.append(file.diagnostic(line, at: content, "section [\(name)] takes no name"))
                 }
+                if name == "agents" { agentsHeader = line }
                 section = name
                 continue
             }
@@ -118,6 +149,25 @@ extension OffhookConfig {
                 problems.append(file.diagnostic(line, at: key, "'\(key)' needs a value: \(expected)"))
                 continue
             }
+            if section == "lines" {
+                do { try applyLineOption(key.lowercased(), value: value, expected: expected, to: &pendingLines, line: line, file: file) } catch {
+                    problems.append(error)
+                }
+                continue
+            }
+            if section == "agents", let feature = FeatureCode(rawValue: key.lowercased()) {
+                do throws(ACDError) {
+                    try FeatureCodes.check(String(value))
+                    if let earlier = codeKeys[feature] {
+                        problems.append(file.diagnostic(line, at: key, "'\(key)' is already given on line \(earlier.line.number)"))
+                    } else {
+                        codeKeys[feature] = (line, value)
+                    }
+                } catch {
+                    problems.append(file.diagnostic(line, at: value, "\(error.description); expected \(expected)"))
+                }
+                continue
+            }
             do {
                 try apply(section: section, key: key.lowercased(), value: value, expected: expected, route: &pendingRoute,
                           queue: &pendingQueue, trunk: &pendingTrunk, line: line, file: file)
@@ -128,6 +178,15 @@ extension OffhookConfig {
         finishRoute()
         finishQueue()
         finishTrunk()
+        finishLines()
+        problems += lineSectionProblems(file: file)
+        if let header = agentsHeader {
+            do {
+                featureCodes = try Self.featureCodes(codeKeys, header: header, file: file)
+            } catch {
+                problems += error.diagnostics
+            }
+        }
         if !problems.isEmpty {
             throw ConfigError(problems.sorted { ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column) })
         }

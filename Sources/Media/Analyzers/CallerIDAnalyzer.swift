@@ -7,12 +7,24 @@ import TelephonyDSP
 ///
 /// - Complexity: O(160) per frame for each receiver; allocates only when a message completes.
 public struct CallerIDAnalyzer: FrameAnalyzer {
-    private var fsk: FSKCallerIDReceiver
-    private var dtmf = DTMFCallerIDReceiver()
+    private var fsk: FSKCallerIDReceiver?
+    private var dtmf: DTMFCallerIDReceiver?
 
+    /// Listens for FSK caller ID in `standard` and for DTMF caller ID.
+    ///
     /// - Parameter standard: the FSK modem the exchange uses (see ``standard(forZone:)``).
     public init(standard: FSKStandard = .bell202) {
-        fsk = FSKCallerIDReceiver(standard: standard)
+        self.init(fsk: standard, dtmf: true)
+    }
+
+    /// Listens only for what a line is configured to receive (chan_dahdi `cidsignalling`).
+    ///
+    /// - Parameters:
+    ///   - fsk: the FSK modem to demodulate, or `nil` for none.
+    ///   - dtmf: whether to decode DTMF caller ID.
+    public init(fsk: FSKStandard?, dtmf: Bool) {
+        self.fsk = fsk.map { FSKCallerIDReceiver(standard: $0) }
+        self.dtmf = dtmf ? DTMFCallerIDReceiver() : nil
     }
 
     /// The FSK modem of a tone zone's exchanges: Bell 202 in North America, V.23 elsewhere
@@ -22,8 +34,8 @@ public struct CallerIDAnalyzer: FrameAnalyzer {
     }
 
     public mutating func analyze(_ frame: UnsafeBufferPointer<Int16>) -> MediaEvent? {
-        let fromFSK = fsk.process(frame)
-        let fromDTMF = dtmf.process(frame)
+        let fromFSK = fsk?.process(frame)
+        let fromDTMF = dtmf?.process(frame)
         guard let message = fromFSK ?? fromDTMF else { return nil }
         let absence = message.numberAbsence.map { $0 == .private ? "(withheld)" : "(unavailable)" }
         return .callerID(number: message.number, name: message.name ?? absence, dateTime: message.dateTime)

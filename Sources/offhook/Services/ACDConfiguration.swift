@@ -6,7 +6,7 @@ import Logging
 import Media
 import TelephonyDSP
 
-/// Builds the ACD from the `[queue NAME]` sections of Offhook's config.
+/// Builds the ACD from the `[queue NAME]` sections of Offhook's config, with `[agents]`' feature codes.
 enum ACDConfiguration {
     struct Invalid: Error, CustomStringConvertible {
         let description: String
@@ -38,7 +38,8 @@ enum ACDConfiguration {
                 agentPorts.insert(port)
             }
         }
-        return try CallDistributor(queues: queues, agents: agentPorts.sorted().map { Agent(port: $0) }, tiers: tiers, logger: logger)
+        return try CallDistributor(queues: queues, agents: agentPorts.sorted().map { Agent(port: $0) }, tiers: tiers,
+                                   featureCodes: config.featureCodes ?? .standard, logger: logger)
     }
 
     /// A gentle hold melody (a rising triad and a rest, −20 dBm0), 8 s long, looped by the engine.

@@ -59,13 +59,12 @@ struct CallService: Service {
                                 time: time, logger: logger, tones: PortTones(zone: zone),
                                 callerIDAudio: CallerIDAudio.fsk(zone: zoneCode, dateTime: CallService.localDateTimeStamp))
         await engine.configureTransfers(TransferSettings(config: description.config))
-        let configuration = FXOPort.Configuration(
-            ringCadence: RingCadence(zone: zone) ?? .china, callerID: .afterFirstRing,
-            disconnect: .init(loopCurrentDrop: true, polarityReversal: false, tones: [.busy, .congestion]))
         for port in description.config.linePorts {
-            try await engine.addLine(opened.card.openChannel(port), configuration: configuration,
-                                     analyzers: [CallerIDAnalyzer(standard: CallerIDAnalyzer.standard(forZone: zoneCode)), DTMFAnalyzer(), FaxToneAnalyzer(), CallProgressAnalyzer(zone: zone)])
+            let options = description.config.lineOptions(for: port)
+            try await engine.addLine(opened.card.openChannel(port), configuration: LineConfiguration.portConfiguration(options, zone: zone),
+                                     analyzers: LineConfiguration.analyzers(options, zone: zone, zoneCode: zoneCode))
         }
+        for section in description.config.lineSections { logger.info("\(LineConfiguration.summary(section))") }
         if let card = opened.simulated {
             SimulatedExchangeLines.provideDialService(on: card, ports: description.config.linePorts, zone: zone, logger: logger)
         }
@@ -89,7 +88,8 @@ struct CallService: Service {
         watch?.markReady()
 
         let distributor = try ACDConfiguration.distributor(from: description.config, logger: logger)
-        logger.info("\(description.config.queues.count) queue(s); agents log in by dialling *1, out *2, ready *3, pause *4")
+        let codes = distributor.featureCodes.codes
+        logger.info("\(description.config.queues.count) queue(s); agents log in by dialling \(codes[.logIn] ?? "-"), out \(codes[.logOut] ?? "-"), ready \(codes[.ready] ?? "-"), pause \(codes[.pause] ?? "-")")
         if !description.config.queues.isEmpty { ACDConfiguration.loadAnnouncementPrompts(routes: routes, scripts: scripts, logger: logger) }
         let hangups = await UnixSignalsSequence(trapping: .sighup)
         let watched = routes.map(\.target)
