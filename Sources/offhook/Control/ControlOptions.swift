@@ -44,7 +44,8 @@ struct ControlOptions: ParsableArguments {
             callerIDStandard: CallerIDAnalyzer.standard(forZone: description.layout.defaultZone),
             zone: try? ToneZones.zone(description.layout.defaultZone))
         let agents = simulatedAgents == .auto
-            ? DeskAgents.Settings(answerAfter: .seconds(agentAnswerAfter), talkFor: .seconds(agentTalkTime)) : nil
+            ? DeskAgents.Settings(answerAfter: .seconds(agentAnswerAfter), talkFor: .seconds(agentTalkTime),
+                                  loginCode: description.config.featureCodes?.codes[.logIn] ?? "*1") : nil
         return ControlService(server: ControlServer(configuration: configuration, card: card, watch: watch, logger: logger),
                               agents: agents, logger: logger)
     }

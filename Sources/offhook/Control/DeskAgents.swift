@@ -3,7 +3,7 @@ import SimulatedCard
 
 /// The agents at the simulated card's desk phones when nobody plays them: two seconds into the
 /// card's clock (the ports are in service before the control service steps them) each lifts the handset and logs in by
-/// dialling the `*1` feature code (real DTMF on the phone's line, heard by the port's DTMF
+/// dialling the login feature code (``Settings/loginCode``, `*1` unless `[agents] login` says otherwise; real DTMF on the phone's line, heard by the port's DTMF
 /// receiver, taken by the ACD), then answers its ringing phone after ``Settings/answerAfter``
 /// and hangs up after ``Settings/talkFor``. A phone a client holds (`offhook phone PORT`) is
 /// left alone.
@@ -13,6 +13,8 @@ struct DeskAgents {
     struct Settings: Sendable, Hashable {
         var answerAfter: Duration = .seconds(3)
         var talkFor: Duration = .seconds(20)
+        /// The code that logs an agent in (`[agents] login`).
+        var loginCode = "*1"
     }
 
     private enum Stage {
@@ -53,7 +55,7 @@ struct DeskAgents {
                 desks[port]!.stage = .lifted(at: now)
             case .lifted(let at):
                 guard now - at >= .milliseconds(600) else { continue }
-                try? phone.dial("*1#")
+                try? phone.dial(settings.loginCode + "#")
                 desks[port]!.stage = .dialled(at: now)
             case .dialled(let at):
                 guard !phone.isSending, now - at >= .milliseconds(800) else { continue }

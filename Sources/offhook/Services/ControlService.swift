@@ -31,14 +31,14 @@ struct ControlService: Service {
         logger.notice("control socket at \(path): call in with `offhook call\(socket)` (the keyboard is the keypad) or `offhook call\(socket) --keys \"1 1 12345678#\"`; take an agent's phone with `offhook phone 1\(socket)`")
         var desks = agents.map { DeskAgents(ports: server.configuration.phones, card: server.card, settings: $0) }
         if let agents {
-            logger.notice("simulated agents at phones \(server.configuration.phones.map(String.init).joined(separator: ", ")) log in (*1) and answer after \(agents.answerAfter), talk \(agents.talkFor) (--simulated-agents off: none)")
+            logger.notice("simulated agents at phones \(server.configuration.phones.map(String.init).joined(separator: ", ")) log in (\(agents.loginCode)) and answer after \(agents.answerAfter), talk \(agents.talkFor) (--simulated-agents off: none)")
         }
         var reported = false
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             desks?.step(at: server.now) { server.isPhoneHeld($0) }
             if !reported, let desks, desks.loggedIn.count == server.configuration.phones.count, !desks.loggedIn.isEmpty {
                 reported = true
-                logger.info("simulated agents dialled *1 at phones \(desks.loggedIn.map(String.init).joined(separator: ", "))")
+                logger.info("simulated agents dialled \(agents?.loginCode ?? "*1") at phones \(desks.loggedIn.map(String.init).joined(separator: ", "))")
             }
             try? await Task.sleep(for: .milliseconds(20))
         }
