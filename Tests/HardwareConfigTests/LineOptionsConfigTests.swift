@@ -139,3 +139,15 @@ import Testing
         #expect(found.first?.message.hasPrefix(ACDError.ambiguousFeatureCodes("*9", "*9").description) == true)
     }
 }
+
+/// The annotated example in Hardware/examples/analog-4port says what it does.
+@Suite struct LineOptionsExampleTests {
+    @Test func theAnalogExampleSetsItsTwoLines() throws {
+        let description = try HardwareDescription.load(path: "\(HardwareDescriptionTests.root)/Hardware/examples/analog-4port/offhook.conf")
+        let config = description.config
+        #expect(config.lineOptions(for: 3).disconnect == Set(OffhookConfig.LineOptions.Disconnect.allCases))
+        #expect(config.lineOptions(for: 3).answerOnPolarityReversal)
+        #expect(config.lineOptions(for: 4).callerID == .dtmf && config.lineOptions(for: 4).dialToneTimeout == .seconds(5))
+        #expect(config.featureCodes?.codes[.logIn] == "*71" && config.featureCodes?.codes[.pause] == "*4")
+    }
+}
