@@ -106,7 +106,7 @@ import Testing
         let run = try OffhookProcess.run(["run", "--config", "Hardware/simulated/offhook.conf", "--db", path],
                                          interruptAfter: .milliseconds(1500))
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stderr.contains("call records: 0 written to \(path)"))
+        #expect(run.stderr.contains("0 call record(s) and queue event(s) written to \(path)"))
         let report = try OffhookProcess.run(["report", "--db", path, "--utc"])
         #expect(report.status == 0, "\(report.stderr)")
         #expect(report.stdout.contains("Calls: 0, answered 0, billable 0 s"))

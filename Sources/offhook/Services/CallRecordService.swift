@@ -22,7 +22,7 @@ struct CallRecordService: Service {
         } onGracefulShutdown: {
             writer.finish()
         }
-        logger.info("call records: \(written) written to \(path)")
+        logger.info("\(written) call record(s) and queue event(s) written to \(path)")
     }
 }
 
