@@ -107,6 +107,19 @@ private struct HoldingApplication: CallApplication {
         #expect(try decoded(fsk, port: 2) == "02087654321")
     }
 
+    /// What `offhook call` has the simulated exchange send on each line is what that line listens for.
+    @Test func theSimulatedExchangeSendsEachLineItsOwnCallerID() throws {
+        for port in config.linePorts {
+            let muLaw = ExchangeCallerID.audio("13912345678", name: nil, dateTime: "11231630",
+                                               signalling: config.lineOptions(for: port).callerID, zoneStandard: .v23)
+            let samples = muLaw.map(G711.decodeMuLaw) + [Int16](repeating: 0, count: 1600)
+            #expect(try decoded(samples, port: port) == "13912345678", "line \(port)")
+        }
+        let dtmf = ExchangeCallerID.audio("13912345678", name: nil, dateTime: "11231630", signalling: .dtmf, zoneStandard: .v23)
+        #expect(try decoded(dtmf.map(G711.decodeMuLaw) + [Int16](repeating: 0, count: 1600), port: 1) == nil, "DTMF, not FSK")
+        #expect(ExchangeCallerID.audio("139", name: nil, dateTime: "11231630", signalling: .none, zoneStandard: .v23).isEmpty)
+    }
+
     // MARK: Through the call engine
 
     func makeEngine() async throws -> CallEngine {

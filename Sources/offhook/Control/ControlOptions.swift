@@ -42,7 +42,8 @@ struct ControlOptions: ParsableArguments {
         let configuration = ControlServer.Configuration(
             path: path ?? ControlSocketPath.standard, lines: description.config.linePorts, phones: description.config.agentPorts,
             callerIDStandard: CallerIDAnalyzer.standard(forZone: description.layout.defaultZone),
-            zone: try? ToneZones.zone(description.layout.defaultZone))
+            zone: try? ToneZones.zone(description.layout.defaultZone),
+            callerIDSignalling: Dictionary(uniqueKeysWithValues: description.config.linePorts.map { ($0, description.config.lineOptions(for: $0).callerID) }))
         let agents = simulatedAgents == .auto
             ? DeskAgents.Settings(answerAfter: .seconds(agentAnswerAfter), talkFor: .seconds(agentTalkTime),
                                   loginCode: description.config.featureCodes?.codes[.logIn] ?? "*1") : nil

@@ -51,8 +51,9 @@ extension ControlServer {
         line.clearHeard()
         _ = line.takeEvents()
         let ringingAt = now
-        line.ring(callerIDAudio: CallerAudio.callerID(caller, name: request.name, dateTime: CallService.localDateTimeStamp() ?? "01010000",
-                                                      standard: configuration.callerIDStandard))
+        line.ring(callerIDAudio: ExchangeCallerID.audio(caller, name: request.name, dateTime: CallService.localDateTimeStamp() ?? "01010000",
+                                                        signalling: configuration.callerIDSignalling[lineNumber] ?? .auto,
+                                                        zoneStandard: configuration.callerIDStandard))
         logger.info("control: ringing line \(lineNumber) from '\(caller)'")
         connection.send(ControlEvent(event: "ringing", text: "ringing line \(lineNumber) from \(caller.isEmpty ? "(withheld)" : caller)",
                                      line: lineNumber, number: caller, name: request.name))

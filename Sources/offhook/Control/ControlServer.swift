@@ -1,4 +1,5 @@
 import Foundation
+import HardwareConfig
 import Logging
 import SimulatedCard
 import Synchronization
@@ -29,6 +30,8 @@ final class ControlServer: Sendable {
         var callerIDStandard: FSKStandard
         /// The tone zone (the tones a phone hears are named after it); `nil`: none reported.
         var zone: ToneZone?
+        /// Each line's `[lines NAME] caller-id` (a line not listed: `auto`, the zone's FSK).
+        var callerIDSignalling: [Int: OffhookConfig.LineOptions.CallerID] = [:]
         /// The longest a call may last before the daemon hangs it up.
         var callLimit: Duration = .seconds(15 * 60)
         var maximumClients = 32
