@@ -120,6 +120,12 @@ private struct HoldingApplication: CallApplication {
         #expect(ExchangeCallerID.audio("139", name: nil, dateTime: "11231630", signalling: .none, zoneStandard: .v23).isEmpty)
     }
 
+    @Test func offhookChannelsNamesALinesSection() throws {
+        let description = try HardwareDescription.load(path: "\(OffhookProcess.root)/Hardware/examples/analog-4port/offhook.conf")
+        let roles = description.layout.channels.map { ChannelTable.role(of: $0, description) }
+        #expect(roles == ["agent", "agent", "line (city-exchange)", "line (old-exchange)"])
+    }
+
     // MARK: Through the call engine
 
     func makeEngine() async throws -> CallEngine {

@@ -49,7 +49,11 @@ struct ChannelTable: Encodable {
 
     static func role(of channel: ChannelInfo, _ description: HardwareDescription) -> String? {
         if description.config.agentPorts.contains(channel.number) { return "agent" }
-        if description.config.linePorts.contains(channel.number) { return "line" }
+        if description.config.linePorts.contains(channel.number) {
+            // A line with options of its own names its `[lines NAME]` section.
+            let section = description.config.lineSections.first { $0.channels.contains(channel.number) }
+            return section.map { "line (\($0.name))" } ?? "line"
+        }
         if description.config.cables.contains(where: { $0.fxs == channel.number || $0.fxo == channel.number }) { return "loopback" }
         let span = description.layout.span(containing: channel.number)
         if let span, let trunk = description.config.trunks.first(where: { $0.spans.contains(span.number) }) {
