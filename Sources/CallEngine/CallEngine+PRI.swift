@@ -65,11 +65,7 @@ extension CallEngine {
                 record(call)
                 return
             }
-            call.route = route.name
-            call.state = .answered
-            call.answeredAt = time
-            lines[index].call = call
-            lines[index].session = session
+            call = take(call, route: route, session: session, line: index, at: time)
             trunks[t].dChannel.answer(incoming.id)
             logger.info("\(call.channel.name): \(call.id) from '\(call.caller)' to '\(call.dialled)' answered, route \(route.name)")
             deliver(.started, line: index, at: time)

@@ -106,6 +106,18 @@ public actor CallEngine {
         }
     }
 
+    /// Puts a routed incoming call on `line` into its session, answered at `time`; returns the
+    /// call as recorded (the FXO and PRI paths differ only in how they signal the answer).
+    func take(_ call: Call, route: CallRouter.Route, session: any CallSessionLogic, line index: Int, at time: Duration) -> Call {
+        var call = call
+        call.route = route.name
+        call.state = .answered
+        call.answeredAt = time
+        lines[index].call = call
+        lines[index].session = session
+        return call
+    }
+
     /// Hangs up every call (the daemon is stopping).
     public func shutdown() {
         let time = now()
@@ -211,11 +223,7 @@ if id == Self.callRecordingID {
                 lines[index].call = call
                 return
             }
-            call.route = route.name
-            call.state = .answered
-            call.answeredAt = time
-            lines[index].call = call
-            lines[index].session = session
+            call = take(call, route: route, session: session, line: index, at: time)
             logger.info("\(channel.name): \(call.id) from '\(call.caller)' answered, route \(route.name)")
             signal(.answer, line: index, at: time)
             deliver(.started, line: index, at: time)

@@ -112,7 +112,7 @@ struct CardState: Sendable {
             exchanges[i].loopTone = []
         case .dropLoopCurrent:
             exchanges[i].loopTone = []
-            lines[index].batteryOffUntil = frame + 1 + 30
+            lines[index].batteryOffUntil = frame + 1 + Duration.milliseconds(600).wholeFrames   // as `disconnect(by: .loopCurrentDrop())`
         }
     }
 

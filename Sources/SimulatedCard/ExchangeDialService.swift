@@ -147,13 +147,13 @@ struct ExchangeDialState: Sendable {
                 return first ? .silence : .none
             }
             if case .collecting(let last) = stage, receiver.currentDigit == nil,
-               frame - last >= Self.frames(service.interDigitTimeout) {
+               frame - last >= service.interDigitTimeout.wholeFrames {
                 if service.busyNumbers.contains(digits) {
                     calls.append(.init(number: digits, outcome: .busy))
                     stage = .busy
                     return .playLoop(service.busyTone)
                 }
-                stage = .ringing(untilFrame: frame + Self.frames(service.answerAfter))
+                stage = .ringing(untilFrame: frame + service.answerAfter.wholeFrames)
                 return .playLoop(service.ringback)
             }
             return .none
@@ -163,7 +163,7 @@ struct ExchangeDialState: Sendable {
             stage = .answered(sinceFrame: frame)
             return service.farPartyAudio.isEmpty ? .silence : .playLoop(service.farPartyAudio)
         case .answered(let since):
-            if let after = service.farPartyHangsUpAfter, frame - since >= Self.frames(after) {
+            if let after = service.farPartyHangsUpAfter, frame - since >= after.wholeFrames {
                 stage = .farPartyGone
                 return .dropLoopCurrent
             }
@@ -173,12 +173,8 @@ struct ExchangeDialState: Sendable {
 
     private mutating func hearDigit(_ heard: UnsafeRawBufferPointer) -> DTMFEvent? {
         withUnsafeTemporaryAllocation(of: Int16.self, capacity: heard.count) { samples in
-            for i in 0..<heard.count { samples[i] = G711.decodeMuLaw(heard[i]) }
+            G711.decode(heard.assumingMemoryBound(to: UInt8.self), into: samples, law: .muLaw)
             return receiver.process(UnsafeBufferPointer(samples))
         }
-    }
-
-    static func frames(_ duration: Duration) -> Int {
-        Int(duration.components.seconds * 50 + duration.components.attoseconds / 20_000_000_000_000_000)
     }
 }

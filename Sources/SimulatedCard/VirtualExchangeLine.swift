@@ -58,8 +58,7 @@ public final class VirtualExchangeLine: Sendable {
         withLine { line, device, now, _ in
             switch method {
             case .loopCurrentDrop(let duration):
-                let frames = Int(duration.components.seconds * 50 + duration.components.attoseconds / 20_000_000_000_000_000)
-                line.batteryOffUntil = now + 1 + max(1, frames)
+                line.batteryOffUntil = now + 1 + max(1, duration.wholeFrames)
             case .polarityReversal:
                 line.polarityReversed.toggle()
             case .tone(let bytes):

@@ -32,8 +32,7 @@ public final class VirtualPhone: Sendable {
 
     /// Presses the hook switch briefly (a hook flash), `duration` long (default 500 ms).
     public func flash(duration: Duration = .milliseconds(500)) {
-        let frames = Int(duration.components.seconds * 50 + duration.components.attoseconds / 20_000_000_000_000_000)
-        withLine { line, now in line.flashUntil = now + 1 + max(1, frames) }
+        withLine { line, now in line.flashUntil = now + 1 + max(1, duration.wholeFrames) }
     }
 
     /// Whether the handset is lifted.
