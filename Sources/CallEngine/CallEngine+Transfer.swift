@@ -131,8 +131,6 @@ extension CallEngine {
         guard agents[port] != nil else { return }
         agents[port]!.call = nil
         performAgent(agents[port]!.machine.handle(.stopRinging, at: now()), port: port)
-        // Between rings the machine has no ringer to turn off; the card's cadence must stop too.
-        try? agents[port]!.channel.setHook(.ringOff)
     }
 
     /// The phone on `port` was answered: if a transfer rings it, bridge the caller. Returns
